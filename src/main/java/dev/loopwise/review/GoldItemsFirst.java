@@ -34,6 +34,11 @@ public class GoldItemsFirst {
         return items.stream().filter(item -> !first.contains(item)).toList();
     }
 
+    /** Whether any gold item is listed: without one, the page says what a gold item is instead of where they stand. */
+    static boolean anyGold(List<ReviewItem> items) {
+        return items.stream().anyMatch(GoldItemsFirst::gold);
+    }
+
     /** "Show all 30 items (24 more, none of them gold)", on the fold. */
     static String itemsFoldSummary(List<ReviewItem> items) {
         return ReviewMessages.showAllItems(items.size(), itemsFolded(items).size());

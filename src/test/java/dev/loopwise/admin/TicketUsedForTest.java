@@ -13,7 +13,8 @@ class TicketUsedForTest {
         Intent intent = new Intent();
         assertEquals("learning", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, "train", Ticket.SOURCE_IMPORT)));
         assertEquals("checking the model", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, "test", Ticket.SOURCE_IMPORT)));
-        assertEquals("—", AdminFormats.usedFor(Ticket.of("Where is my parcel?", null, null, null, Ticket.SOURCE_IMPORT)));
+        assertEquals("nothing until it has an intent", AdminFormats.usedFor(Ticket.of("Where is my parcel?", null, null, null, Ticket.SOURCE_IMPORT)));
+        assertEquals("not used yet", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, null, Ticket.SOURCE_IMPORT)));
     }
 
     @Test

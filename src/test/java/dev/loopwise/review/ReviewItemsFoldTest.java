@@ -1,12 +1,16 @@
 package dev.loopwise.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -27,6 +31,26 @@ import org.junit.jupiter.api.Test;
 class ReviewItemsFoldTest {
     @Inject
     EntityManager em;
+    @Inject
+    @Location("ReviewAdminPage/items")
+    Template itemsCard;
+
+    /**
+     * Without a gold item the card says what one is and how to make one, instead of "the gold items come first" (the test
+     * database has gold items other tests left, so the card is drawn here as the page draws it, before any item exists: a
+     * row's form needs the request a page is drawn for).
+     */
+    @Test
+    @ActivateRequestContext
+    void withoutGoldItemsTheCardSaysWhatOneIsAndHowToMakeOne() {
+        assertFalse(GoldItemsFirst.anyGold(List.of(item(1, false), item(2, false))));
+        assertTrue(GoldItemsFirst.anyGold(List.of(item(1, false), item(2, true))));
+
+        Document none = Jsoup.parse(itemsCard.data("items", List.of()).data("modelAnswers", true).render());
+        String help = none.selectFirst("#gold-items-help").text();
+        assertTrue(help.startsWith("No gold items yet. A gold item is one whose right answer you fixed") && help.contains("Make gold"), help);
+        assertTrue(none.select("#items-order").isEmpty(), "no order to tell without items");
+    }
 
     @Test
     void pastEightItemsTheGoldAndTheNewestLeadAndTheRestFold() {
@@ -80,6 +104,8 @@ class ReviewItemsFoldTest {
             assertEquals(all.size(), new HashSet<>(all).size(), "no item listed twice: " + all);
             assertTrue(all.containsAll(made.stream().map(String::valueOf).toList()), "the 10 newest are all listed: " + all);
             assertTrue(page.selectFirst("#items-order").text().contains("gold items come first"), "the order is said");
+            assertTrue(page.selectFirst("#gold-items-help").text().startsWith("A gold item is one whose right answer you fixed"),
+                    page.selectFirst("#gold-items-help").text());
         } finally {
             QuarkusTransaction.requiringNew().run(() -> ReviewItem.delete("id in ?1", made));
         }

@@ -1,0 +1,62 @@
+package dev.loopwise.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Figures a support lead new to ML meets on a phone, each with what it means in plain words next to it: the LLM page's
+ * shares (a bare dash said nothing), the agreement chart on Review quality without its Greek letter outside the fold, and
+ * what a ticket is used for, named as such where a phone hides the column's heading.
+ */
+@QuarkusTest
+class FiguresExplainedBrowserTest extends BrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void theFiguresSayWhatTheyMeanWhereTheyStand() throws Exception {
+        driver = Browser.start();
+        Browser.run(driver, "figures-explained-failure", () -> {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+
+            driver.get(base + "admin/llm");
+            WebElement help = driver.findElement(By.id("llm-figures-help"));
+            assertTrue(help.isDisplayed() && help.getText().contains("A dash: no answer asked it in that time"), help.getText());
+            WebElement lastFigure = driver.findElement(By.id("llm-fell-back"));
+            assertTrue(lastFigure.getRect().getY() < help.getRect().getY(), "the sentence follows the figures");
+            assertNoSidewaysScrolling("/admin/llm");
+
+            driver.get(base + "admin/review");
+            String chartHelp = driver.findElement(By.id("agreement-chart-help")).getText();
+            assertFalse(chartHelp.contains("α"), "the measure's name stays in the fold: " + chartHelp);
+            assertTrue(chartHelp.contains("the fold above names the measure"), chartHelp);
+            assertNoSidewaysScrolling("/admin/review");
+
+            driver.get(base + "admin/tickets");
+            WebElement usedFor = driver.findElement(By.cssSelector("table.tickets tbody td.used-for"));
+            assertFalse(usedFor.getText().isBlank() || usedFor.getText().equals("—"), "a ticket's use in words: " + usedFor.getText());
+            assertEquals("\"used for \"", ((JavascriptExecutor) driver).executeScript(
+                    "return getComputedStyle(arguments[0], '::before').content;", usedFor), "the hidden heading is said in the card");
+            assertNoSidewaysScrolling("/admin/tickets");
+        });
+    }
+
+    private void assertNoSidewaysScrolling(String page) {
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth <= 390;"),
+                page + " needs no sideways scrolling");
+    }
+}
