@@ -217,12 +217,14 @@ final class ArticleText {
         }
         title = title == null ? null : HIDDEN.matcher(title).replaceAll("");
         // An address found in the file that reviewers could not open as a link is left out, as a relative one is: the
-        // article is still worth importing. (The address typed beside the file was checked before it was read.)
+        // article is still worth importing, and the import's answer names it. (The address typed beside the file was
+        // checked before the file was read.)
         String cleanUrl = url == null || !ArticleAddress.isWebAddress(url.trim()) ? null : url.trim();
         // The article is still told apart by the address as written, so two rows of one title with different (odd)
         // addresses stay two articles and an import does not replace another file's article that has the same title.
         String keyUrl = url != null && PlainText.isPlainLine(url.trim()) ? url.trim() : cleanUrl;
-        return new Article(Article.key(id, keyUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections);
+        return new Article(Article.key(id, keyUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections,
+                url != null && !url.isBlank() && cleanUrl == null);
     }
 
     private static String firstLine(List<Article.Section> sections) {
