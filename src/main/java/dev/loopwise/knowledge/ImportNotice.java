@@ -17,6 +17,7 @@ final class ImportNotice {
     static final String IMPORTED = "imported";
     static final String PASSAGES = "passages";
     static final String REPLACED = "replaced";
+    /** The first few titles the import shares with other articles, as shared1, shared2... (see {@link #LEFT_OUT}). */
     static final String SHARED = "shared";
     static final String SHARED_MORE = "sharedMore";
     /**
@@ -33,8 +34,9 @@ final class ImportNotice {
         StringBuilder address = new StringBuilder("/admin/knowledge?" + IMPORTED + "=" + result.articles() + "&" + PASSAGES + "="
                 + result.passages() + "&" + REPLACED + "=" + result.replaced());
         List<String> shared = result.sharedTitles();
-        shared.stream().limit(FileMessages.SHARED_TITLES_NAMED)
-                .forEach(title -> address.append('&').append(SHARED).append('=').append(encode(shortened(title))));
+        for (int i = 0; i < Math.min(shared.size(), FileMessages.SHARED_TITLES_NAMED); i++) {
+            address.append('&').append(SHARED).append(i + 1).append('=').append(encode(shortened(shared.get(i))));
+        }
         if (shared.size() > FileMessages.SHARED_TITLES_NAMED) {
             address.append('&').append(SHARED_MORE).append('=').append(shared.size() - FileMessages.SHARED_TITLES_NAMED);
         }

@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.WorkspaceMessages;
@@ -64,7 +65,7 @@ public class KnowledgePage {
     @GET
     public Response page(@RestQuery("ticket") String ticket, @RestQuery("before") String before,
                          @RestQuery(ImportNotice.IMPORTED) String imported, @RestQuery(ImportNotice.PASSAGES) String passages,
-                         @RestQuery(ImportNotice.REPLACED) String replaced, @RestQuery(ImportNotice.SHARED) List<String> shared,
+                         @RestQuery(ImportNotice.REPLACED) String replaced,
                          @RestQuery(ImportNotice.SHARED_MORE) String sharedMore, @RestQuery(ImportNotice.LEFT_OUT) String leftOut,
                          @RestQuery("q") String q, @Context UriInfo uri) {
         Long cursor = Paging.before("before", before);
@@ -80,7 +81,8 @@ public class KnowledgePage {
         if (control != null) {
             return render(400, null, null, ServingMessages.controlCharacterInTicket(control));
         }
-        return render(200, ticket, ImportNotice.read(imported, passages, replaced, shared, sharedMore, leftOut,
+        return render(200, ticket, ImportNotice.read(imported, passages, replaced,
+                ImportNotice.numbered(uri, ImportNotice.SHARED, FileMessages.SHARED_TITLES_NAMED), sharedMore, leftOut,
                 ImportNotice.numbered(uri, ImportNotice.LEFT_OUT, KnowledgeMessages.LEFT_OUT_TITLES_NAMED)), null, cursor, null, search);
     }
 
@@ -97,7 +99,7 @@ public class KnowledgePage {
             return render(400, null, null, WorkspaceMessages.KNOWLEDGE_TRY_EMPTY, Paging.before("before", before), null,
                     search != null && PlainText.length(search) > MAX_SEARCH_CHARS ? null : search);
         }
-        return page(ticket, before, null, null, null, null, null, null, q, null);
+        return page(ticket, before, null, null, null, null, null, q, null);
     }
 
     @POST
