@@ -71,6 +71,16 @@ public final class KnowledgeMessages {
                 + " left out: " + titles + ". Give them http:// or https:// addresses in the file and import it again to show the links.";
     }
 
+    /**
+     * Above an article list longer than a page: "3,712 articles, 50 a page, most recently imported first", or "More than
+     * 1,000 articles, ..." for a search counted only up to {@code total}.
+     */
+    public static String articlesListed(long total, boolean moreThan, int pageSize, boolean olderOnes) {
+        String counted = String.format(Locale.ROOT, moreThan ? "More than %,d articles" : "%,d articles", total);
+        return String.format(Locale.ROOT, "%s, %d a page, most recently imported first%s", counted, pageSize,
+                olderOnes ? "; these are older ones" : "");
+    }
+
     /** Shown under the search box while a search is kept. */
     public static String articlesSearched(String search) {
         return "Only the articles whose title or file name holds \u201c" + search + "\u201d, upper and lower case alike, most recently"
