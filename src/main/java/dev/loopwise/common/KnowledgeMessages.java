@@ -1,5 +1,6 @@
 package dev.loopwise.common;
 
+import java.util.List;
 import java.util.Locale;
 
 /** What the knowledge base's import and article list say about an address, a file's name and a search (one place for their words). */
@@ -49,6 +50,35 @@ public final class KnowledgeMessages {
     public static String nameEndsInDot(String name, String endings) {
         return "'" + name + "' ends in a dot, so it has no ending to read it by: name the file with one of " + endings
                 + " (for example returns.md). Nothing was imported.";
+    }
+
+    /** How many articles whose address was left out an import's answer names by title; the rest are counted. */
+    public static final int LEFT_OUT_TITLES_NAMED = 5;
+
+    /**
+     * After an import, the articles whose file gave an address no browser can open (javascript:, a bare host, a port that
+     * is no number): imported without a link, so the author can fix the address and import again. Empty when none was.
+     */
+    public static String addressesLeftOut(int count, List<String> named) {
+        if (count == 0) {
+            return "";
+        }
+        String titles = String.join(", ", named) + (count > named.size() ? " and " + (count - named.size()) + " more" : "");
+        return count == 1
+                ? " 1 article address was not a link a browser can open and was left out: " + titles + ". Give it an http:// or"
+                + " https:// address in the file and import it again to show the link."
+                : " " + String.format(Locale.ROOT, "%,d", count) + " article addresses were not links a browser can open and were"
+                + " left out: " + titles + ". Give them http:// or https:// addresses in the file and import it again to show the links.";
+    }
+
+    /**
+     * Above an article list longer than a page: "3,712 articles, 50 a page, most recently imported first", or "More than
+     * 1,000 articles, ..." for a search counted only up to {@code total}.
+     */
+    public static String articlesListed(long total, boolean moreThan, int pageSize, boolean olderOnes) {
+        String counted = String.format(Locale.ROOT, moreThan ? "More than %,d articles" : "%,d articles", total);
+        return String.format(Locale.ROOT, "%s, %d a page, most recently imported first%s", counted, pageSize,
+                olderOnes ? "; these are older ones" : "");
     }
 
     /** Shown under the search box while a search is kept. */

@@ -6,8 +6,11 @@ import java.util.Locale;
 /**
  * An article as read from an imported file, before it is split into passages: its text in sections (a heading and
  * the paragraphs under it). {@code key} decides what a re-import replaces: the article's id, else its url, else its title.
+ * {@code addressLeftOut}: the file gave an address that is no link a browser opens, so {@code url} is null and the
+ * import says so.
  */
-record Article(String key, String title, String url, String format, String sourceName, List<Section> sections) {
+record Article(String key, String title, String url, String format, String sourceName, List<Section> sections,
+               boolean addressLeftOut) {
     static final int MAX_TITLE = 500;
     static final int MAX_KEY = 1000;
 

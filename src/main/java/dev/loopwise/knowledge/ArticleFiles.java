@@ -90,7 +90,7 @@ final class ArticleFiles {
 
     /** Without its closing line, front matter would be read as the article's text and its title lost: refused instead. */
     private static String frontMatterClosed(String text, String sourceName) {
-        int opened = ArticleText.unclosedFrontMatter(text);
+        int opened = FrontMatter.unclosed(text);
         if (opened > 0) {
             throw ApiException.badRequest("invalid_file", FileMessages.unclosedFrontMatter(sourceName, opened));
         }

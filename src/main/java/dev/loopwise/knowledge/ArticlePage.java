@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One page of the article list, found by the id it continues below ({@code before}, null for the newest) rather than by
@@ -51,10 +50,8 @@ public record ArticlePage(List<ArticleSummary> articles, Long before, Long older
         if (total <= SIZE && before == null) {
             return Counts.of(total, "article");
         }
-        String counted = search != null && total > SEARCH_COUNTED ? String.format(Locale.ROOT, "More than %,d articles", SEARCH_COUNTED)
-                : String.format(Locale.ROOT, "%,d articles", total);
-        return String.format(Locale.ROOT, "%s, %d a page, most recently imported first%s", counted, SIZE,
-                before == null ? "" : "; these are older ones");
+        return KnowledgeMessages.articlesListed(search != null && total > SEARCH_COUNTED ? SEARCH_COUNTED : total,
+                search != null && total > SEARCH_COUNTED, SIZE, before != null);
     }
 
     /** What the search box's note says while a search is kept. */

@@ -4,7 +4,6 @@ import dev.loopwise.common.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -51,32 +50,7 @@ final class ArticleText {
     private static final Pattern HIDDEN_HTML = Pattern.compile("<(script|style|noscript|template|iframe|object)\\b[^>]*>.*?(</\\1\\s*>|\\z)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    /** YAML front matter (Jekyll, Hugo, Docusaurus...): between a first line of "---" and the next "---" or "...". */
-    private static final Pattern FRONT_MATTER = Pattern.compile("\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
-            Pattern.DOTALL);
-    private static final Pattern FRONT_FIELD = Pattern.compile("(?m)^(title|url|canonical_url):[ \\t]*(.*?)[ \\t]*$");
-
-    /** A first line of "---" followed by a YAML field ("title: ..."), as front matter opens. */
-    private static final Pattern FRONT_MATTER_OPENED = Pattern.compile(
-            "\\A\\uFEFF?---[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*[A-Za-z_][\\w-]*:(?:[ \\t]|\\r?\\n)");
-
     private ArticleText() {
-    }
-
-    /**
-     * The line of the last front-matter field when the file opens front matter and never closes it, else 0. A file that
-     * opens with a thematic break and then text is not front matter: only a "key:" line right after it makes it so.
-     */
-    static int unclosedFrontMatter(String text) {
-        if (!FRONT_MATTER_OPENED.matcher(text).lookingAt() || FRONT_MATTER.matcher(text).find()) {
-            return 0;
-        }
-        String[] lines = text.split("\\r?\\n", -1);
-        int last = 2;
-        for (int i = 1; i < lines.length && (lines[i].isBlank() || lines[i].matches("[A-Za-z_][\\w-]*:.*|[ \\t-].*")); i++) {
-            last = lines[i].isBlank() ? last : i + 1;
-        }
-        return last;
     }
 
     static boolean looksLikeHtml(String text) {
@@ -84,21 +58,10 @@ final class ArticleText {
     }
 
     static Article markdown(String text, String name, String url, String format, String sourceName, String id) {
-        // Front matter is the page's settings, not its text: its title names the article and its address is kept.
-        String declaredTitle = null;
-        Matcher front = FRONT_MATTER.matcher(text);
-        if (front.find()) {
-            Matcher field = FRONT_FIELD.matcher(front.group(1));
-            while (field.find()) {
-                String value = field.group(2).replaceAll("^([\"'])(.*)\\1$", "$2").trim();
-                if (field.group(1).equals("title") && !value.isEmpty()) {
-                    declaredTitle = value;
-                } else if (!field.group(1).equals("title") && (url == null || url.isBlank()) && value.matches("(?i)https?://\\S+")) {
-                    url = value;
-                }
-            }
-            text = text.substring(front.end());
-        }
+        FrontMatter front = FrontMatter.read(text);
+        String declaredTitle = front.title();
+        url = (url == null || url.isBlank()) && front.url() != null ? front.url() : url;
+        text = front.text();
         // Raw HTML in Markdown is markup, not text: scripts and styles go with their content, other tags go and leave
         // their text, as an HTML file's would.
         Node document = MARKDOWN.parse(HIDDEN_HTML.matcher(text).replaceAll(""));
@@ -217,12 +180,14 @@ final class ArticleText {
         }
         title = title == null ? null : HIDDEN.matcher(title).replaceAll("");
         // An address found in the file that reviewers could not open as a link is left out, as a relative one is: the
-        // article is still worth importing. (The address typed beside the file was checked before it was read.)
+        // article is still worth importing, and the import's answer names it. (The address typed beside the file was
+        // checked before the file was read.)
         String cleanUrl = url == null || !ArticleAddress.isWebAddress(url.trim()) ? null : url.trim();
         // The article is still told apart by the address as written, so two rows of one title with different (odd)
         // addresses stay two articles and an import does not replace another file's article that has the same title.
         String keyUrl = url != null && PlainText.isPlainLine(url.trim()) ? url.trim() : cleanUrl;
-        return new Article(Article.key(id, keyUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections);
+        return new Article(Article.key(id, keyUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections,
+                url != null && !url.isBlank() && cleanUrl == null);
     }
 
     private static String firstLine(List<Article.Section> sections) {

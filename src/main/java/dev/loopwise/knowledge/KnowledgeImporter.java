@@ -42,19 +42,28 @@ public class KnowledgeImporter {
                          @Schema(description = "Passages they were split into") int passages,
                          @Schema(description = "Of the articles, those that replaced an earlier import of the same article") int replaced,
                          @Schema(description = "The imported articles' titles") List<String> titles,
-                         @Schema(description = "Imported titles another article, under another id or address, has too") List<String> sharedTitles) {
-        public String summary() {
-            return summary(articles, passages, replaced, sharedTitles.stream().limit(FileMessages.SHARED_TITLES_NAMED).toList(),
-                    Math.max(0, sharedTitles.size() - FileMessages.SHARED_TITLES_NAMED));
+                         @Schema(description = "Imported titles another article, under another id or address, has too") List<String> sharedTitles,
+                         @Schema(description = "Titles of the imported articles whose file gave an address no browser can open as a"
+                                 + " link (not http:// or https://, no site, a port that is no number): imported without it")
+                         List<String> addressesLeftOut,
+                         @Schema(description = "What the import did, in words, as the knowledge page shows it") String summary) {
+
+        static Result of(int articles, int passages, int replaced, List<String> titles, List<String> sharedTitles,
+                         List<String> addressesLeftOut) {
+            return new Result(articles, passages, replaced, titles, sharedTitles, addressesLeftOut, sentence(articles, passages, replaced,
+                    sharedTitles.stream().limit(FileMessages.SHARED_TITLES_NAMED).toList(),
+                    Math.max(0, sharedTitles.size() - FileMessages.SHARED_TITLES_NAMED), addressesLeftOut.size(),
+                    addressesLeftOut.stream().limit(KnowledgeMessages.LEFT_OUT_TITLES_NAMED).toList()));
         }
 
-        /** The sentence, from the numbers and the shared titles it names: what the page reads back from its address. */
-        static String summary(int articles, int passages, int replaced, List<String> namedShared, int moreShared) {
+        /** The sentence, from the numbers and the titles it names: what the page reads back from its address. */
+        static String sentence(int articles, int passages, int replaced, List<String> namedShared, int moreShared, int leftOut,
+                               List<String> namedLeftOut) {
             String replacing = replaced == 0 ? "" : replaced == 1 && articles == 1 ? " (it replaced an earlier import of the same article)"
                     : replaced == 1 ? " (one of them replaced an earlier import of the same article)"
                     : String.format(Locale.ROOT, " (%,d of them replaced earlier imports of the same articles)", replaced);
             return "Imported " + Counts.of(articles, "article") + " as " + Counts.of(passages, "passage") + replacing + "."
-                    + FileMessages.sharedTitles(namedShared, moreShared);
+                    + KnowledgeMessages.addressesLeftOut(leftOut, namedLeftOut) + FileMessages.sharedTitles(namedShared, moreShared);
         }
     }
 
@@ -162,8 +171,9 @@ public class KnowledgeImporter {
         }
         KnowledgeStore.Stored stored = store.replace(prepared.articles(), prepared.drafts(), vectors, index.encoder().id(), user,
                 prepared.source());
-        return new Result(stored.articles(), stored.passages(), stored.replaced(),
-                prepared.articles().stream().map(Article::title).toList(), stored.sharedTitles());
+        return Result.of(stored.articles(), stored.passages(), stored.replaced(),
+                prepared.articles().stream().map(Article::title).toList(), stored.sharedTitles(),
+                prepared.articles().stream().filter(Article::addressLeftOut).map(Article::title).toList());
     }
 
     /** Deletes an article and its passages. */

@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.WorkspaceMessages;
@@ -18,8 +19,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -62,8 +65,9 @@ public class KnowledgePage {
     @GET
     public Response page(@RestQuery("ticket") String ticket, @RestQuery("before") String before,
                          @RestQuery(ImportNotice.IMPORTED) String imported, @RestQuery(ImportNotice.PASSAGES) String passages,
-                         @RestQuery(ImportNotice.REPLACED) String replaced, @RestQuery(ImportNotice.SHARED) List<String> shared,
-                         @RestQuery(ImportNotice.SHARED_MORE) String sharedMore, @RestQuery("q") String q) {
+                         @RestQuery(ImportNotice.REPLACED) String replaced,
+                         @RestQuery(ImportNotice.SHARED_MORE) String sharedMore, @RestQuery(ImportNotice.LEFT_OUT) String leftOut,
+                         @RestQuery("q") String q, @Context UriInfo uri) {
         Long cursor = Paging.before("before", before);
         String search = searched(q);
         if (search != null && PlainText.length(search) > MAX_SEARCH_CHARS) {
@@ -77,7 +81,9 @@ public class KnowledgePage {
         if (control != null) {
             return render(400, null, null, ServingMessages.controlCharacterInTicket(control));
         }
-        return render(200, ticket, ImportNotice.read(imported, passages, replaced, shared, sharedMore), null, cursor, null, search);
+        return render(200, ticket, ImportNotice.read(imported, passages, replaced,
+                ImportNotice.numbered(uri, ImportNotice.SHARED, FileMessages.SHARED_TITLES_NAMED), sharedMore, leftOut,
+                ImportNotice.numbered(uri, ImportNotice.LEFT_OUT, KnowledgeMessages.LEFT_OUT_TITLES_NAMED)), null, cursor, null, search);
     }
 
     /**
@@ -93,7 +99,7 @@ public class KnowledgePage {
             return render(400, null, null, WorkspaceMessages.KNOWLEDGE_TRY_EMPTY, Paging.before("before", before), null,
                     search != null && PlainText.length(search) > MAX_SEARCH_CHARS ? null : search);
         }
-        return page(ticket, before, null, null, null, null, null, q);
+        return page(ticket, before, null, null, null, null, null, q, null);
     }
 
     @POST

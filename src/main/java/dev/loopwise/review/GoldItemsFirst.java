@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.ReviewAdminMessages;
 import dev.loopwise.review.item.ReviewItem;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
@@ -41,7 +41,7 @@ public class GoldItemsFirst {
 
     /** "Show all 30 items (24 more, none of them gold)", on the fold. */
     static String itemsFoldSummary(List<ReviewItem> items) {
-        return ReviewMessages.showAllItems(items.size(), itemsFolded(items).size());
+        return ReviewAdminMessages.showAllItems(items.size(), itemsFolded(items).size());
     }
 
     private static boolean gold(ReviewItem item) {

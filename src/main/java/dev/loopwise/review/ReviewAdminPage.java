@@ -2,7 +2,7 @@ package dev.loopwise.review;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.ReviewAdminMessages;
 import dev.loopwise.common.UndecidedRoundStep;
 import dev.loopwise.common.http.FormNumbers;
 import dev.loopwise.common.http.FormValues;
@@ -76,12 +76,12 @@ public class ReviewAdminPage {
                                  @QueryParam("asked") Integer asked, @QueryParam("short") String shortfall, @QueryParam("gold") Long gold,
                                  @QueryParam("proposed") Integer proposed, @QueryParam("compared") Integer compared,
                                  @QueryParam("on") String on) {
-        String notice = "accepted".equals(decided) ? ReviewMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewMessages.REWRITE_DISCARDED
-                : made != null && asked != null ? ReviewMessages.itemsMade(made, asked, shortfall, config.refillWindow())
-                : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed, AgentReplyProposals.intentsWithoutReply(),
+        String notice = "accepted".equals(decided) ? ReviewAdminMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewAdminMessages.REWRITE_DISCARDED
+                : made != null && asked != null ? ReviewAdminMessages.itemsMade(made, asked, shortfall, config.refillWindow())
+                : proposed != null && proposed >= 0 ? ReviewAdminMessages.repliesProposed(proposed, AgentReplyProposals.intentsWithoutReply(),
                         Intent.listByName().stream().anyMatch(i -> !Intent.OUT_OF_SCOPE.equals(i.name)))
-                : gold != null && isGold(gold) ? ReviewMessages.goldItemSet(gold)
-                : compared != null && comparedAsSaid(compared, "true".equals(on)) ? ReviewMessages.compared(compared, "true".equals(on)) : null;
+                : gold != null && isGold(gold) ? ReviewAdminMessages.goldItemSet(gold)
+                : compared != null && comparedAsSaid(compared, "true".equals(on)) ? ReviewAdminMessages.compared(compared, "true".equals(on)) : null;
         return page(notice);
     }
 
@@ -118,7 +118,7 @@ public class ReviewAdminPage {
             // Read from the text as typed: letters would otherwise end on the bare error page instead of this one.
             asked = FormNumbers.whole(COUNT, count, 1, MAX_GENERATE).intValue();
         } catch (FormNumbers.Refused e) {
-            return Response.status(e.status).entity(page(null, e.getMessage() + " " + ReviewMessages.NOTHING_MADE,
+            return Response.status(e.status).entity(page(null, e.getMessage() + " " + ReviewAdminMessages.NOTHING_MADE,
                     MakeItemsForm.refusing(count))).build();
         }
         Refill refill = generator.refill(asked);
@@ -174,7 +174,7 @@ public class ReviewAdminPage {
         try {
             if (version == null || version < 1) {
                 // Read as 0 it was refused as "No model version 0", a version nobody asked for; no version has a number below 1.
-                throw ApiException.badRequest("validation_failed", ReviewMessages.COMPARE_WHICH_VERSION);
+                throw ApiException.badRequest("validation_failed", ReviewAdminMessages.COMPARE_WHICH_VERSION);
             }
             admin.compare(version, start);
             return Response.seeOther(URI.create("/admin/review?compared=" + version + "&on=" + start)).build();

@@ -3,7 +3,7 @@ package dev.loopwise.review;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
-import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.ReviewAdminMessages;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
@@ -44,7 +44,7 @@ public class ReviewAdminService {
         // intent's row also makes its replies' saves take turns, so the check below that it has no such reply yet holds.
         Intent named = !accept || intentName == null || intentName.isBlank() ? null
                 : Intent.findByNameForEditing(intentName.strip()).orElseThrow(() -> ApiException.badRequest(
-                        "unknown_intent", ReviewMessages.rewriteIntentUnknown(intentName.strip())));
+                        "unknown_intent", ReviewAdminMessages.rewriteIntentUnknown(intentName.strip())));
         Reply reply = lockPending(replyId, accept && named == null);
         if (accept) {
             Intent intent = named != null ? named : reply.intent;
@@ -54,7 +54,7 @@ public class ReviewAdminService {
             Reply.lockText(reply.text);
             Reply.<Reply>find("text = ?1 and status = ?2 and intent != ?3", reply.text, Reply.ACTIVE, intent).firstResultOptional()
                     .ifPresent(same -> {
-                        throw ApiException.conflict("reply_exists", ReviewMessages.rewriteElsewhere(same.id, same.intent.name));
+                        throw ApiException.conflict("reply_exists", ReviewAdminMessages.rewriteElsewhere(same.id, same.intent.name));
                     });
             reply.intent = intent;
         }
@@ -94,7 +94,7 @@ public class ReviewAdminService {
                 return reply;
             }
         }
-        throw ApiException.conflict("rewrite_moving", ReviewMessages.rewriteMoving(replyId));
+        throw ApiException.conflict("rewrite_moving", ReviewAdminMessages.rewriteMoving(replyId));
     }
 
     /** Makes an item a gold item with the answer an admin fixed (in the item's terms: 1, 2, tie, both_bad, out_of_scope). */
@@ -126,7 +126,7 @@ public class ReviewAdminService {
         ModelVersion active = ModelVersion.findActive().orElse(null);
         if (on && active != null && candidate.checksum != null && candidate.checksum.equals(active.checksum)) {
             // Both would pick the same reply for every ticket: no item could pair them, yet the page would say "being compared".
-            throw ApiException.conflict("same_as_active", ReviewMessages.sameAsActive(version, active.version));
+            throw ApiException.conflict("same_as_active", ReviewAdminMessages.sameAsActive(version, active.version));
         }
         // Not the candidate itself: the bulk update would leave its loaded copy saying true, and setting true again writes nothing.
         ModelVersion.update("underReview = false where underReview = true and version <> ?1", version);

@@ -160,6 +160,28 @@ public final class CliFiles {
         }
     }
 
+    /**
+     * Refused, naming {@code limit}, when the file's text is longer than {@code limit} bytes: a plain file by its size, a
+     * gzip one by reading it through without keeping it, so a large file is never held whole only to be refused.
+     */
+    public static void requireAtMost(Path file, long limit, String refusal) throws IOException {
+        requireFile(file);
+        long size = 0;
+        try (InputStream in = bytes(file)) {
+            if (in instanceof Gunzipped) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read = 0; size <= limit && read >= 0; read = in.read(buffer)) {
+                    size += read;
+                }
+            } else {
+                size = Files.size(file);
+            }
+        }
+        if (size > limit) {
+            throw new IllegalArgumentException(refusal);
+        }
+    }
+
     /** Checked before anything else reads the path, so that a mistyped name is said as such rather than as Java's bare path. */
     public static void requireFile(Path file) {
         if (Files.isDirectory(file)) {

@@ -25,7 +25,8 @@ class EmptyQueryValuesTest {
         pages.put("/admin/tickets", List.of("before", "after", "unlabelled", "labelled"));
         pages.put("/admin/drift", List.of("replayed", "failed", "checks", "alerts"));
         pages.put("/admin/review", List.of("decided", "made", "asked", "short", "gold", "proposed", "compared", "on"));
-        pages.put("/admin/knowledge", List.of("ticket", "before", "imported", "passages", "replaced", "shared", "sharedMore"));
+        pages.put("/admin/knowledge", List.of("ticket", "before", "imported", "passages", "replaced", "shared1", "sharedMore", "leftOut",
+                "leftOut1"));
         pages.put("/admin/intents", List.of("saved", "removed", "into", "renamed"));
         pages.put("/admin/replies", List.of("intent", "labelled", "created", "saved"));
         pages.put("/admin/users", List.of("created", "updated", "keyFor"));

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** A start that fails for a setting's sake says which setting, in one sentence, whatever wraps the failure on its way out. */
@@ -39,57 +40,28 @@ class StartFailureTest {
     void anAddressThePostgresDriverDoesNotTakeIsNamedAsOneToRewriteNotAsADatabaseDown() {
         // A hosting service's address: the start said "could not start: Driver does not support the provided URL", db-init that
         // PostgreSQL was not reachable there.
-        String hosted = "postgres://loopwise:secret@localhost:5432/loopwise";
-        System.setProperty("quarkus.datasource.jdbc.url", hosted);
-        try {
-            String start = explained(connect(hosted, "loopwise"));
-            assertTrue(start.endsWith(" is 'postgres://localhost:5432/loopwise', which is not a PostgreSQL address: write it as"
-                    + " jdbc:postgresql://HOST:5432/DATABASE (a user and password go in their own settings)."), start);
-            CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
-            assertEquals(1, init.exit(), init.err());
-            assertEquals("loopwise: " + start, init.err().strip());
-        } finally {
-            System.clearProperty("quarkus.datasource.jdbc.url");
-        }
+        String start = saidOf("postgres://loopwise:secret@localhost:5432/loopwise");
+        assertTrue(start.endsWith(" is 'postgres://localhost:5432/loopwise', which is not a PostgreSQL address: write it as"
+                + " jdbc:postgresql://HOST:5432/DATABASE (a user and password go in their own settings)."), start);
     }
 
     @Test
     void anAddressWithItsPasswordBeforeTheHostIsRefusedAsOneToRewriteWithoutRepeatingThePassword() {
         // The driver reads "loopwise:secret@localhost" as the host: the start printed the pool's "Driver does not support the
-        // provided URL: jdbc:postgresql://loopwise:secret@...", db-init went on to the superuser's SQL and exited 3.
+        // provided URL: jdbc:postgresql://loopwise:secret@...", db-init went on to the superuser's SQL and exited 3. Another
+        // command says it before the pool and the driver see the address: both logged it whole above the sentence.
         String inline = "jdbc:postgresql://loopwise:secret@localhost:5432/loopwise";
-        System.setProperty("quarkus.datasource.jdbc.url", inline);
-        try {
-            String start = explained(connect(inline, "loopwise"));
-            assertTrue(start.endsWith(" is 'jdbc:postgresql://localhost:5432/loopwise', which is not a PostgreSQL address: write it as"
-                    + " jdbc:postgresql://HOST:5432/DATABASE (a user and password go in their own settings)."), start);
-            String pool = explained(new RuntimeException(new SQLException("Driver does not support the provided URL: " + inline)));
-            assertEquals(start, pool);
-            CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
-            assertEquals(1, init.exit(), init.err());
-            assertEquals("loopwise: " + start, init.err().strip());
-            // Said before the pool and the driver see the address: both logged it whole above the sentence.
-            CommandLineErrorsTest.Printed command = CommandLineErrorsTest.run("api-key", "create", "--user", "admin");
-            assertEquals(1, command.exit(), command.err());
-            assertEquals("loopwise: " + start, command.err().strip());
-        } finally {
-            System.clearProperty("quarkus.datasource.jdbc.url");
-        }
+        // The pool's own failure, read while the address is set, says the same.
+        String start = saidOf(inline, said -> assertEquals(said, explained(new RuntimeException(new SQLException(
+                "Driver does not support the provided URL: " + inline)))), "api-key", "create", "--user", "admin");
+        assertTrue(start.endsWith(" is 'jdbc:postgresql://localhost:5432/loopwise', which is not a PostgreSQL address: write it as"
+                + " jdbc:postgresql://HOST:5432/DATABASE (a user and password go in their own settings)."), start);
     }
 
     @Test
     void anUnreachableAddressIsNamedWithoutThePasswordInItsQuery() {
-        String withPassword = "jdbc:postgresql://127.0.0.1:1/loopwise?password=secret&user=loopwise";
-        System.setProperty("quarkus.datasource.jdbc.url", withPassword);
-        try {
-            String start = explained(connect(withPassword, "loopwise"));
-            assertTrue(start.startsWith("PostgreSQL is not reachable at jdbc:postgresql://127.0.0.1:1/loopwise?user=loopwise: "), start);
-            CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
-            assertEquals(1, init.exit(), init.err());
-            assertEquals("loopwise: " + start, init.err().strip());
-        } finally {
-            System.clearProperty("quarkus.datasource.jdbc.url");
-        }
+        String start = saidOf("jdbc:postgresql://127.0.0.1:1/loopwise?password=secret&user=loopwise");
+        assertTrue(start.startsWith("PostgreSQL is not reachable at jdbc:postgresql://127.0.0.1:1/loopwise?user=loopwise: "), start);
     }
 
     @Test
@@ -131,6 +103,30 @@ class StartFailureTest {
         RuntimeException other = new RuntimeException("Failed to start quarkus", new IllegalStateException("something else"));
         assertEquals(Optional.empty(), StartFailure.explain(other));
         assertEquals("something else", StartFailure.innermost(other));
+    }
+
+    private static String saidOf(String url) {
+        return saidOf(url, said -> { });
+    }
+
+    /**
+     * What a start with {@code url} as the database's address says of it, checked to be what {@code db-init} and the
+     * {@code command} given, if any, print alone as they exit 1; {@code whileSet} checks more while the address is set.
+     */
+    private static String saidOf(String url, Consumer<String> whileSet, String... command) {
+        System.setProperty("quarkus.datasource.jdbc.url", url);
+        try {
+            String start = explained(connect(url, "loopwise"));
+            whileSet.accept(start);
+            for (String[] run : command.length == 0 ? new String[][] {{"db-init"}} : new String[][] {{"db-init"}, command}) {
+                CommandLineErrorsTest.Printed printed = CommandLineErrorsTest.run(run);
+                assertEquals(1, printed.exit(), printed.err());
+                assertEquals("loopwise: " + start, printed.err().strip());
+            }
+            return start;
+        } finally {
+            System.clearProperty("quarkus.datasource.jdbc.url");
+        }
     }
 
     private static String explained(Throwable failure) {

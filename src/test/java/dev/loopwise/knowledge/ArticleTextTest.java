@@ -45,11 +45,11 @@ class ArticleTextTest {
 
     @Test
     void frontMatterLeftOpenIsFoundWhereItsFieldsEndAndARuleBeforeTextIsNot() {
-        assertEquals(4, ArticleText.unclosedFrontMatter("---\r\ntitle: Wrap\r\ntags:\r\n  - gifts\r\n\r\nWrapping costs 3 EUR.\r\n"));
-        assertEquals(3, ArticleText.unclosedFrontMatter("\uFEFF---\n\ntitle: Wrap\nWrapping costs 3 EUR."));
-        assertEquals(0, ArticleText.unclosedFrontMatter("---\ntitle: Wrap\n---\nText."), "closed");
-        assertEquals(0, ArticleText.unclosedFrontMatter("---\n\nWe pack by hand: always.\n"), "a rule, then text");
-        assertEquals(0, ArticleText.unclosedFrontMatter("# Packing\n\n---\ntitle: boxes\n"), "a rule later in the file");
+        assertEquals(4, FrontMatter.unclosed("---\r\ntitle: Wrap\r\ntags:\r\n  - gifts\r\n\r\nWrapping costs 3 EUR.\r\n"));
+        assertEquals(3, FrontMatter.unclosed("\uFEFF---\n\ntitle: Wrap\nWrapping costs 3 EUR."));
+        assertEquals(0, FrontMatter.unclosed("---\ntitle: Wrap\n---\nText."), "closed");
+        assertEquals(0, FrontMatter.unclosed("---\n\nWe pack by hand: always.\n"), "a rule, then text");
+        assertEquals(0, FrontMatter.unclosed("# Packing\n\n---\ntitle: boxes\n"), "a rule later in the file");
     }
 
     @Test

@@ -142,6 +142,9 @@ class KnowledgeArticleSearchTest {
                 new ArticlePage(List.of(), null, 7L, ArticlePage.SEARCH_COUNTED, "refund").range());
         assertEquals("3,712 articles, 50 a page, most recently imported first", new ArticlePage(List.of(), null, 7L, 3712, null).range(),
                 "the whole list is counted exactly");
+        assertEquals("More than 1,000 articles, 50 a page, most recently imported first; these are older ones",
+                new ArticlePage(List.of(), 9L, null, ArticlePage.SEARCH_COUNTED + 1, "refund").range());
+        assertEquals("3 articles", new ArticlePage(List.of(), null, null, 3, "refund").range());
     }
 
     private static List<String> titles(Caller admin, String q) {

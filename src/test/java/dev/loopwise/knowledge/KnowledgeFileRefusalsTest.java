@@ -32,50 +32,52 @@ class KnowledgeFileRefusalsTest {
     @Test
     void badFilesAreRefusedWithTheProblemNamedAndWriteNothing() {
         Caller admin = Caller.apiKey(keys, "admin");
-        long before = KnowledgeArticles.count(em, "select count(*) from knowledge_articles") * 1000 + KnowledgeArticles.count(em, "select count(*) from knowledge_passages");
-        upload(admin, "empty.md", "text/markdown", "").statusCode(400).body("code", equalTo("empty_file"))
-                .body("error", containsString("'empty.md' is empty"));
-        admin.request().contentType("text/markdown").queryParam("name", "logo.md")
+        // Every refused file's name holds this test's own mark, so what it might have written is told apart from other tests' rows.
+        String tag = "refused" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        assertEquals(0, written(tag));
+        upload(admin, tag + "empty.md", "text/markdown", "").statusCode(400).body("code", equalTo("empty_file"))
+                .body("error", containsString("'" + tag + "empty.md' is empty"));
+        admin.request().contentType("text/markdown").queryParam("name", tag + "logo.md")
                 .body(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff}).post("/api/v1/knowledge/articles")
                 .then().statusCode(400).body("code", equalTo("binary_file"));
-        upload(admin, "latin1.md", "text/markdown", null).statusCode(400).body("code", equalTo("not_utf8"));
+        upload(admin, tag + "latin1.md", "text/markdown", null).statusCode(400).body("code", equalTo("not_utf8"));
         // An export saved as Windows-1252: the line of its first such character, and no spreadsheet's advice for a JSONL file.
-        admin.request().contentType("application/x-ndjson").queryParam("name", "export.jsonl").body(("{\"title\": \"Tea\", \"body\": \"Hot.\"}\n"
+        admin.request().contentType("application/x-ndjson").queryParam("name", tag + "export.jsonl").body(("{\"title\": \"Tea\", \"body\": \"Hot.\"}\n"
                 + "{\"title\": \"Caf\u00e9 \u2013 hours\", \"body\": \"Open at 9.\"}\n").getBytes(Charset.forName("windows-1252")))
                 .post("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("not_utf8"))
-                .body("error", equalTo("'export.jsonl' is not UTF-8 text: save it as UTF-8 and send it again. Its first character that"
+                .body("error", equalTo("'" + tag + "export.jsonl' is not UTF-8 text: save it as UTF-8 and send it again. Its first character that"
                         + " is not UTF-8 is on line 2 (an accented letter or a symbol saved in another encoding)."));
-        upload(admin, "broken.jsonl", "application/x-ndjson", "{\"title\": \"Fine\", \"body\": \"A good article.\"}\n"
+        upload(admin, tag + "broken.jsonl", "application/x-ndjson", "{\"title\": \"Fine\", \"body\": \"A good article.\"}\n"
                 + "{\"title\": \"Cut\", \"body\": \"no end\n{\"title\": \"\", \"body\": \"untitled\"}\n"
                 + "{\"title\": \"Nul\", \"body\": \"a \\u0000 b\"}\n").statusCode(400)
                 .body("error", containsString("line 2: not valid JSON")).body("error", containsString("line 3: 'title' must be"))
                 .body("error", containsString("line 4: 'body' contains a NUL character"))
                 .body("error", containsString("Nothing was imported"));
         // Front matter without its closing line would put its fields in the text and lose the title.
-        upload(admin, "gift-wrap.md", "text/markdown", "---\ntitle: Gift wrapping\nurl: https://help.example.com/wrap\n\nWrapping costs 3 EUR.\n")
-                .statusCode(400).body("code", equalTo("invalid_file")).body("error", equalTo("Nothing was imported: 'gift-wrap.md' opens"
+        upload(admin, tag + "gift-wrap.md", "text/markdown", "---\ntitle: Gift wrapping\nurl: https://help.example.com/wrap\n\nWrapping costs 3 EUR.\n")
+                .statusCode(400).body("code", equalTo("invalid_file")).body("error", equalTo("Nothing was imported: '" + tag + "gift-wrap.md' opens"
                         + " its front matter with --- on line 1 but never closes it, so its fields would be read as the article's text:"
                         + " add a line --- after its last field (line 3) and import the file again (or, if line 1 is not front matter,"
                         + " remove it)."));
-        upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
-                .body("error", containsString("'prices.csv' is not a knowledge-base file"))
+        upload(admin, tag + "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("'" + tag + "prices.csv' is not a knowledge-base file"))
                 .body("error", containsString("one JSON line per row with its title and body"));
-        upload(admin, "help-centre.zip", "application/zip", "PK\u0003\u0004").statusCode(400).body("code", equalTo("unsupported_type"))
+        upload(admin, tag + "help-centre.zip", "application/zip", "PK\u0003\u0004").statusCode(400).body("code", equalTo("unsupported_type"))
                 .body("error", containsString("unpack it and import the article files inside it"));
-        upload(admin, "Returns.pdf", "application/pdf", "%PDF-1.7").statusCode(400).body("code", equalTo("unsupported_type"))
+        upload(admin, tag + "Returns.pdf", "application/pdf", "%PDF-1.7").statusCode(400).body("code", equalTo("unsupported_type"))
                 .body("error", containsString("export the articles from the help centre as HTML or Markdown"));
         // What storage cannot keep is refused up front, in the id too (a NUL; half a surrogate pair, which would turn into '?'
         // and make different ids one); a body that is only a script has no text; a name must be a plain line.
-        upload(admin, "ids.jsonl", "application/x-ndjson", "{\"title\": \"A\", \"body\": \"Text.\", \"id\": \"a\\u0000b\"}\n"
+        upload(admin, tag + "ids.jsonl", "application/x-ndjson", "{\"title\": \"A\", \"body\": \"Text.\", \"id\": \"a\\u0000b\"}\n"
                 + "{\"title\": \"B\", \"body\": \"Text.\", \"id\": \"\\udc00\"}\n"
                 + "{\"title\": \"C\", \"body\": \"<script>alert(1)</script>\"}\n").statusCode(400)
                 .body("error", containsString("line 1: 'id' contains a NUL character"))
                 .body("error", containsString("line 2: 'id' contains a NUL character (\\u0000) or half of a surrogate pair"))
                 .body("error", containsString("line 3: the article has no text besides its title"));
         // A direction override is refused in every query parameter before the name's own rules are read.
-        upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_parameter"))
+        upload(admin, "evil\u202egnp" + tag + ".md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_parameter"))
                 .body("error", containsString("U+202E at character 5, a right-to-left override"));
-        upload(admin, "evil\u200bgnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"))
+        upload(admin, "evil\u200bgnp" + tag + ".md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"))
                 .body("error", containsString("ending in .md, .markdown, .txt, .html, .htm, .jsonl, .ndjson or .json."));
         admin.request().contentType("application/json").body("{\"q\":\"" + "word ".repeat(5000) + "\"}").post("/api/v1/knowledge/search")
                 .then().statusCode(400).body("code", equalTo("text_too_long"));
@@ -89,15 +91,22 @@ class KnowledgeFileRefusalsTest {
         assertNull(kept[1], "the javascript: address is not kept");
         // The page's upload: the same refusal, shown on the page.
         Caller browser = Caller.session("admin");
-        String page = browser.pageRequest().accept("text/html").multiPart("file", "empty.md", new byte[0], "text/markdown")
+        String page = browser.pageRequest().accept("text/html").multiPart("file", tag + "empty.md", new byte[0], "text/markdown")
                 .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(400).extract().asString();
         assertTrue(page.contains("is empty"), page);
-        String badAddress = browser.pageRequest().accept("text/html").multiPart("file", "returns.md", "# Returns\n\nWithin 30 days.".getBytes(),
+        String badAddress = browser.pageRequest().accept("text/html").multiPart("file", tag + "returns.md", "# Returns\n\nWithin 30 days.".getBytes(),
                 "text/markdown").multiPart("url", "help.example.com/returns").multiPart("csrf-token", browser.csrfToken())
                 .post("/admin/knowledge").then().statusCode(400).extract().asString();
         assertTrue(badAddress.contains("id=\"knowledge-error\"") && badAddress.contains("value=\"help.example.com/returns\""),
                 "the refused address stays in its field: " + badAddress);
-        assertEquals(before, KnowledgeArticles.count(em, "select count(*) from knowledge_articles") * 1000 + KnowledgeArticles.count(em, "select count(*) from knowledge_passages"));
+        assertEquals(0, written(tag));
+    }
+
+    /** Articles and passages imported from files whose name holds {@code tag}. */
+    private long written(String tag) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select (select count(*) from knowledge_articles"
+                + " where strpos(source_name, ?1) > 0) + (select count(*) from knowledge_passages p join knowledge_articles a on"
+                + " a.id = p.article_id where strpos(a.source_name, ?1) > 0)").setParameter(1, tag).getSingleResult()).longValue());
     }
 
     @Test

@@ -46,7 +46,7 @@ class KnowledgeSharedTitleTest {
         Caller browser = Caller.session("admin");
         String location = browser.pageRequest().accept("text/html").multiPart("file", "wrap.md", withAddress.getBytes(), "text/markdown")
                 .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(303).extract().header("Location");
-        assertTrue(location.endsWith("/admin/knowledge?imported=1&passages=1&replaced=1&shared="
+        assertTrue(location.endsWith("/admin/knowledge?imported=1&passages=1&replaced=1&shared1="
                 + URLEncoder.encode(title, StandardCharsets.UTF_8).replace("+", "%20") + "#knowledge-result"), location);
         String shown = location.substring(0, location.indexOf('#'));
         String page = browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(shown).then().statusCode(200).extract().asString();
@@ -78,5 +78,9 @@ class KnowledgeSharedTitleTest {
         String given = browser.pageRequest().accept("text/html").get("/admin/knowledge?imported=2&passages=3&replaced=0")
                 .then().statusCode(200).extract().asString();
         assertTrue(given.contains("Imported 2 articles as 3 passages."), given);
+        // Two shared titles travel as two parameters, since a parameter given twice is refused.
+        String two = browser.pageRequest().accept("text/html").get("/admin/knowledge?imported=2&passages=2&replaced=0&shared1=Wrap&shared2=Bows")
+                .then().statusCode(200).extract().asString();
+        assertTrue(two.contains("&#39;Wrap&#39;, &#39;Bows&#39; are now titles of more than one article each"), two);
     }
 }

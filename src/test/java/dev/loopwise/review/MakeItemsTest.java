@@ -3,7 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.ReviewAdminMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.item.ReviewConfig;
 import dev.loopwise.review.item.ReviewItem;
@@ -67,7 +67,7 @@ class MakeItemsTest {
             String notice = admin.pageRequest().accept("text/html").get(fewer).then().statusCode(200).extract().asString();
             assertTrue(notice.contains("Made 10 new items of the 100 asked for: every other ticket within reach already has an item:"
                     + " the newest 5,000 served requests (and a sample of older ones)"), notice);
-            assertEquals(ReviewMessages.itemsMade(10, 100, "NOTHING_LEFT", config.refillWindow()).replace("'", "&#39;"),
+            assertEquals(ReviewAdminMessages.itemsMade(10, 100, "NOTHING_LEFT", config.refillWindow()).replace("'", "&#39;"),
                     notice.replaceAll("(?s).*(Made 10 new items[^<]*).*", "$1"));
 
             String none = ask(admin, 5);

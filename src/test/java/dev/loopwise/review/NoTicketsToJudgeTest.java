@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.ReviewAdminMessages;
 import dev.loopwise.common.ReviewMessages;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class NoTicketsToJudgeTest {
 
     @Test
     void makingItemsWithNothingToMakeThemFromSaysWhereTicketsComeFrom() {
-        String none = ReviewMessages.itemsMade(0, 20, "NO_TICKETS", 5000);
+        String none = ReviewAdminMessages.itemsMade(0, 20, "NO_TICKETS", 5000);
         assertTrue(none.startsWith("No new items: there is no ticket to make one from yet."), none);
         assertTrue(none.contains("Import recent tickets without a label on Import") && none.contains("replay a ticket file on Drift"), none);
         assertFalse(none.contains("already has an item"), none);

@@ -3,7 +3,7 @@ package dev.loopwise.ticket;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.ReviewAdminMessages;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.List;
@@ -27,8 +27,8 @@ class EmptyLibraryPageTest {
 
     @Test
     void proposingOnAWorkspaceWithoutIntentsDoesNotClaimEveryIntentHasAReply() {
-        String none = ReviewMessages.repliesProposed(0, 0, false);
+        String none = ReviewAdminMessages.repliesProposed(0, 0, false);
         assertTrue(none.contains("there are no intents yet") && !none.contains("every intent has a reply already"), none);
-        assertTrue(ReviewMessages.repliesProposed(0, 0, true).contains("every intent has a reply already"));
+        assertTrue(ReviewAdminMessages.repliesProposed(0, 0, true).contains("every intent has a reply already"));
     }
 }

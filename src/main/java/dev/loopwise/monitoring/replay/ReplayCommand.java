@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.DriftMessages;
+import dev.loopwise.common.http.BodyLimit;
 import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.common.http.ServerAnswers;
 import dev.loopwise.common.text.Counts;
@@ -63,6 +64,9 @@ public class ReplayCommand implements Callable<Integer> {
             System.err.println("loopwise: " + AccountMessages.API_KEY_NEEDED);
             return 2;
         }
+        // The server refuses a body over its limit only once all of it arrived: a file over it is not read whole to be sent.
+        long limit = BodyLimit.bytes(System.getenv(BodyLimit.VARIABLE));
+        CliFiles.requireAtMost(file, limit, DriftMessages.replayFileTooLarge(file, BodyLimit.size(limit)));
         // Read here as every command reads a ticket file (a gzip file decompressed, UTF-16 decoded), sent as UTF-8.
         String text = CliFiles.text(file);
         if (text.isBlank()) {

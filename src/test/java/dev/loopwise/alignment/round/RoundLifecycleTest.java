@@ -16,17 +16,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rounds against the real database and model: a training run and a round finishing side by side, a round
- * overtaken by a rollback, heartbeats, and failures of any kind. Rounds written straight into the table are removed
- * after each test; the two started through the API are kept, since the versions they made were active or the one before
+ * Rounds against the real database and model: a training run and a round finishing side by side, and a round
+ * overtaken by a rollback (heartbeats and failures, on rows written straight into the table: {@link RoundJobStatesTest}).
+ * The two rounds started through the API are kept, since the versions they made were active or the one before
  * (rollback needs them) and later rounds count the judgements they took as already learned from.
  */
 @QuarkusTest
@@ -38,11 +36,8 @@ class RoundLifecycleTest {
     @Inject
     ApiKeyService keys;
     @Inject
-    RoundService rounds;
-    @Inject
     EntityManager em;
-    /** Rounds and copied versions written here directly; the rounds started through the API stay (see the class note). */
-    private final List<Long> made = new ArrayList<>();
+    /** Versions copied here directly; the rounds started through the API stay (see the class note). */
     private final List<Integer> copies = new ArrayList<>();
     /** The version active when a test began, served again after it even when a check failed half-way. */
     private Integer base;
@@ -51,19 +46,15 @@ class RoundLifecycleTest {
     void removeRoundsAndCopiesWrittenHere() {
         try {
             // A round or training a failed check left running would promote its version after the restore.
-            awaitNoRoundRunning();
+            RoundWaits.noRoundRunning(em, List.of());
             ActiveModel.awaitNoTraining();
             if (base != null) {
                 restore(Caller.apiKey(keys, "admin"), base);
             }
         } finally {
-            // Whatever the wait or the restore met, the rows written here go; a copy still active stays, as it is served.
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("delete from alignment_rounds where id = any(?1)").setParameter(1, made.toArray(Long[]::new))
-                        .executeUpdate();
-                em.createNativeQuery("delete from model_versions where version = any(?1) and status <> 'active'")
-                        .setParameter(1, copies.toArray(Integer[]::new)).executeUpdate();
-            });
+            // Whatever the wait or the restore met, the copies written here go; one still active stays, as it is served.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from model_versions where version = any(?1)"
+                    + " and status <> 'active'").setParameter(1, copies.toArray(Integer[]::new)).executeUpdate());
         }
     }
 
@@ -112,87 +103,6 @@ class RoundLifecycleTest {
         assertTrue(page.contains("not promoted: the active version changed while it ran"), page);
     }
 
-    @Test
-    void aRoundWithAStaleHeartbeatIsFailedAndAFreshOneIsNot() {
-        awaitNoRoundRunning();
-        long stale = runningRound("now() - interval '10 minutes'");
-        rounds.reclaim();
-        AlignmentRound reclaimed = round(stale);
-        assertEquals(AlignmentRound.FAILED, reclaimed.status);
-        assertTrue(reclaimed.reason.startsWith("Interrupted"), reclaimed.reason);
-
-        long fresh = runningRound("now() - interval '5 seconds'"); // removed after the test, so it holds no slot
-        rounds.reclaim();
-        assertEquals(AlignmentRound.RUNNING, round(fresh).status);
-    }
-
-    @Test
-    void aServiceShuttingDownFailsTheRoundItRunsAndNoOtherInstances() {
-        awaitNoRoundRunning();
-        long mine = queuedRound();
-        assertTrue(rounds.jobs().claim(mine));
-        rounds.stop(null);
-        AlignmentRound stopped = round(mine);
-        assertEquals(AlignmentRound.FAILED, stopped.status);
-        assertEquals(RoundService.SHUT_DOWN, stopped.reason);
-        rounds.jobs().released(mine);
-
-        long elsewhere = runningRound("now()"); // another instance's round: not this one's to stop
-        rounds.stop(null);
-        assertEquals(AlignmentRound.RUNNING, round(elsewhere).status);
-    }
-
-    @Test
-    void aCancelledRoundStopsAtItsNextStepAndAQueuedOneAtOnce() {
-        awaitNoRoundRunning();
-        long running = runningRound("now()");
-        assertTrue(rounds.cancel(running, "test"));
-        assertEquals(AlignmentRound.RUNNING, round(running).status, "a running round stops at its next step, not before");
-        rounds.execute(running, () -> RoundProgress.update(running, "Training the reward model", 0.2));
-        AlignmentRound cancelled = round(running);
-        assertEquals(AlignmentRound.CANCELLED, cancelled.status);
-        assertEquals("Cancelled; nothing changed for customers.", cancelled.reason);
-        assertFalse(rounds.cancel(running, "test"), "an ended round has nothing to cancel");
-
-        long queued = queuedRound();
-        assertTrue(rounds.cancel(queued, "test"));
-        assertEquals(AlignmentRound.CANCELLED, round(queued).status);
-        assertFalse(rounds.jobs().claim(queued), "a cancelled round is never started");
-    }
-
-    @Test
-    void anErrorThrownByARoundIsRecordedAsItsFailure() {
-        awaitNoRoundRunning();
-        long id = runningRound("now()");
-        rounds.execute(id, () -> {
-            throw new StackOverflowError();
-        });
-        AlignmentRound failed = round(id);
-        assertEquals(AlignmentRound.FAILED, failed.status);
-        assertEquals("An unexpected error stopped it (StackOverflowError); the service log has the details. The active version"
-                + " was not changed.", failed.reason);
-    }
-
-    private long runningRound(String heartbeat) {
-        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "insert into alignment_rounds (method, settings, status, started_by, heartbeat_at) values ('dpo', '{}'::jsonb, 'running', "
-                        + "'test', " + heartbeat + ") returning id").getSingleResult()).longValue());
-        made.add(id);
-        return id;
-    }
-
-    private long queuedRound() {
-        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "insert into alignment_rounds (method, settings, status, started_by) values ('dpo', '{}'::jsonb, 'queued', 'test') returning id")
-                .getSingleResult()).longValue());
-        made.add(id);
-        return id;
-    }
-
-    private static AlignmentRound round(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id));
-    }
-
     /** Another version to switch to, removed after the test: left behind, it is newer than the active one (see the Models page). */
     private int copyOf(int version) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
@@ -218,7 +128,7 @@ class RoundLifecycleTest {
     }
 
     private static void awaitBase(Caller admin, long round) {
-        await(() -> {
+        RoundWaits.await(() -> {
             JsonPath r = admin.request().get("/api/v1/rounds/" + round).then().statusCode(200).extract().jsonPath();
             assertFalse(List.of("promoted", "rejected", "needs_evidence", "failed").contains(r.getString("status")), r.prettify());
             return r.get("baseVersion") != null ? r : null;
@@ -226,40 +136,16 @@ class RoundLifecycleTest {
     }
 
     private static JsonPath awaitRound(Caller admin, long round) {
-        return await(() -> {
+        return RoundWaits.await(() -> {
             JsonPath r = admin.request().get("/api/v1/rounds/" + round).then().statusCode(200).extract().jsonPath();
             return List.of("queued", "running").contains(r.getString("status")) ? null : r;
         }, "round " + round + " did not finish");
     }
 
     private static JsonPath awaitRun(Caller admin, long run) {
-        return await(() -> {
+        return RoundWaits.await(() -> {
             JsonPath r = admin.request().get("/api/v1/training-runs/" + run).then().statusCode(200).extract().jsonPath();
             return List.of("queued", "running").contains(r.getString("status")) ? null : r;
         }, "training run " + run + " did not finish");
-    }
-
-    /** No round runs or waits but those written here, which never end by themselves. */
-    private void awaitNoRoundRunning() {
-        Long[] excluded = made.toArray(Long[]::new);
-        await(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from alignment_rounds where status in ('running', 'queued') and id <> all(?1)")
-                .setParameter(1, excluded).getSingleResult()).longValue()) == 0 ? Boolean.TRUE : null, "a round is still running");
-    }
-
-    private static <T> T await(Supplier<T> probe, String failure) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(failure);
     }
 }

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.ReviewAdminMessages;
 import dev.loopwise.review.ReviewApiTest;
 import dev.loopwise.review.ReviewItems;
 import dev.loopwise.review.ReviewerTest;
@@ -46,12 +46,12 @@ class RewriteAcceptanceTest extends ReviewerTest {
         assertTrue(made.contains("/admin/review?made=") && made.contains("&asked=5"), made);
         String announced = admin.pageRequest().accept("text/html").get(made).then().statusCode(200).extract().asString();
         int madeCount = Integer.parseInt(made.replaceAll(".*made=(\\d+).*", "$1"));
-        assertTrue(announced.contains(ReviewMessages.itemsMade(madeCount, 5, made.contains("&short=") ? made.replaceAll(".*&short=", "") : null, 5000)
+        assertTrue(announced.contains(ReviewAdminMessages.itemsMade(madeCount, 5, made.contains("&short=") ? made.replaceAll(".*&short=", "") : null, 5000)
                 .replace("'", "&#39;")), announced);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from audit_events where action = 'review.make_items' and target = ?1")
                 .setParameter(1, madeCount + " of the 5 asked for").getSingleResult()).longValue()) >= 1);
-        assertTrue(!admin.pageRequest().accept("text/html").get("/admin/review?decided=bogus").asString().contains(ReviewMessages.REWRITE_DISCARDED),
+        assertTrue(!admin.pageRequest().accept("text/html").get("/admin/review?decided=bogus").asString().contains(ReviewAdminMessages.REWRITE_DISCARDED),
                 "a notice only for what happened");
         int row = page.indexOf(rewrite);
         String start = ticket.substring(0, Math.min(12, ticket.length()));
@@ -69,7 +69,7 @@ class RewriteAcceptanceTest extends ReviewerTest {
                 .formParam("decision", "accept").formParam("csrf-token", admin.csrfToken()).post("/admin/review/rewrites/" + replyId)
                 .then().statusCode(303).header("Location", endsWith("/admin/review?decided=accepted"));
         admin.pageRequest().accept("text/html").get("/admin/review?decided=accepted").then().statusCode(200)
-                .body(containsString(ReviewMessages.REWRITE_ACCEPTED));
+                .body(containsString(ReviewAdminMessages.REWRITE_ACCEPTED));
         // A second rewrite with the same words would be the same reply twice: the library's own rules hold on accepting.
         long twin = QuarkusTransaction.requiringNew().call(() -> {
             Reply accepted = Reply.findById(replyId);
@@ -99,7 +99,7 @@ class RewriteAcceptanceTest extends ReviewerTest {
                 .matches("(?s).*<option value=\"" + other + "\">" + other + "</option>.*"), "offered, not chosen");
         admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("decision", "accept")
                 .formParam("intent", "no such intent").formParam("csrf-token", admin.csrfToken()).post("/admin/review/rewrites/" + twin)
-                .then().statusCode(400).body(containsString(ReviewMessages.rewriteIntentUnknown("no such intent")
+                .then().statusCode(400).body(containsString(ReviewAdminMessages.rewriteIntentUnknown("no such intent")
                         .replace("'", "&#39;")));
         admin.pageRequest().accept("text/html").redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("decision", "accept").formParam("intent", other).formParam("csrf-token", admin.csrfToken())

@@ -2,7 +2,7 @@ package dev.loopwise.review.judging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.ReviewAdminMessages;
 import dev.loopwise.review.ReviewItems;
 import dev.loopwise.review.ReviewerTest;
 import dev.loopwise.review.item.Judgement;
@@ -52,7 +52,7 @@ class RewriteDuplicatesTest extends ReviewerTest {
         Caller admin = Caller.session("admin");
         admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("decision", "accept")
                 .formParam("csrf-token", admin.csrfToken()).post("/admin/review/rewrites/" + pending).then().statusCode(409)
-                .body(Matchers.containsString(ReviewMessages.rewriteElsewhere(elsewhere.id, elsewhere.intent.name)
+                .body(Matchers.containsString(ReviewAdminMessages.rewriteElsewhere(elsewhere.id, elsewhere.intent.name)
                         .replace("'", "&#39;")));
         assertEquals(Reply.PENDING, QuarkusTransaction.requiringNew().call(() -> Reply.<Reply>findById(pending).status));
     }
