@@ -92,6 +92,9 @@ public final class HttpMessages {
     public static final String FORM_ADDRESS_OPENED = "This address is where a form on a Loopwise page sends what you typed; it is"
             + " not a page to open. Go back to the page with the form and send it from there.";
 
+    /** The heading of the page a browser gets for a form sent without its security token, or with an out-of-date one. */
+    public static final String FORM_EXPIRED_HEADING = "This form needs to be reloaded";
+
     /** The heading of the page a browser gets for a change sent from another site, or naming no origin at all. */
     public static final String CROSS_ORIGIN_HEADING = "This change did not come from a Loopwise page";
 

@@ -61,8 +61,9 @@ public final class Messages {
             "Sign in at /login in a browser, or send an API key as 'Authorization: Bearer <key>' (create one on your account page).";
     public static final String LOGIN_FAILED = "Wrong username or password.";
     public static final String LOGGED_OUT = "You are logged out.";
-    public static final String FORM_EXPIRED =
-            "This form has expired or did not come from a Loopwise page. Reload the page and submit it again.";
+    public static final String FORM_EXPIRED = "This form's security token is missing or out of date (the page was open too long,"
+            + " you signed in again, or the form did not come from a Loopwise page), so nothing was saved. Reload the page and"
+            + " submit the form again.";
     public static final String FORM_FIELD_TOO_LARGE = "A field of this form is longer than 64 KB. Shorten the text (a reply, a"
             + " description or a note) and send it again; nothing was saved.";
 

@@ -2,7 +2,9 @@ package dev.loopwise.common.http;
 
 import dev.loopwise.common.Messages;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
@@ -21,7 +23,9 @@ import java.util.Locale;
  * <li>on those paths any other type they do not answer in ({@code application/xml}, {@code text/html}) or a header that names
  * no type ({@code garbage/}) gets that 406 too: RESTEasy chose the writer by the header where a method returns a
  * {@code Response}, so {@code /api/v1/review/next} answered XML or HTML with the item's Java text, or failed with a 500
- * after leasing an item, instead of refusing.</li>
+ * after leasing an item, instead of refusing;</li>
+ * <li>a form sent to a page is never refused for its Accept header: a script's form post that asked for JSON and lacked
+ * its security token got a 406 instead of the CSRF refusal.</li>
  * </ul>
  * It runs after {@link RolesFirst}, so a 406 is said only to a caller allowed at the address.
  */
@@ -30,7 +34,13 @@ public class AcceptHeader {
     void register(@Observes Router router) {
         router.route().order(RolesFirst.ORDER + 5).handler(context -> {
             String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-            if (accept != null && accept.isBlank()) {
+            if (accept != null && !accept.isBlank() && formToPage(context)) {
+                // A form sent to a page is answered as the page answers it (HTTP lets a server disregard Accept): RESTEasy
+                // would refuse a type the page does not make (406) before the CSRF check, which runs once a method is
+                // matched, could refuse a form without its token. The caller's own types stay first, so every refusal is
+                // still in the shape they asked for.
+                context.request().headers().set(HttpHeaders.ACCEPT, widened(accept));
+            } else if (accept != null && accept.isBlank()) {
                 context.request().headers().remove(HttpHeaders.ACCEPT);
             } else if (accept != null && (accept.toLowerCase(Locale.ROOT).contains("q=") || answersJson(context.normalizedPath()))) {
                 String path = context.normalizedPath();
@@ -43,6 +53,36 @@ public class AcceptHeader {
             }
             context.next();
         });
+    }
+
+    /** Any type, weighed below every type a caller names (HTTP's lowest weight above none). */
+    static final String ANY_AT_LAST = "*/*;q=0.001";
+
+    /** The caller's types that parse (RESTEasy refuses a header with a part that does not, "garbage/"), then any type. */
+    static String widened(String accept) {
+        StringBuilder kept = new StringBuilder();
+        for (String part : accept.split(",")) {
+            try {
+                MediaType.valueOf(part.strip());
+                kept.append(part.strip()).append(", ");
+            } catch (IllegalArgumentException e) {
+                // Dropped: a part that names no type asks for nothing.
+            }
+        }
+        return kept + ANY_AT_LAST;
+    }
+
+    /** A form (the CSRF check reads its token) sent to a page's address, not to the API or the operations paths. */
+    private static boolean formToPage(RoutingContext context) {
+        String path = context.normalizedPath();
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        HttpMethod method = context.request().method();
+        if (path == null || type == null || method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                || answersJson(path) || path.startsWith("/q/")) {
+            return false;
+        }
+        String sent = type.strip().toLowerCase(Locale.ROOT);
+        return sent.startsWith(MediaType.APPLICATION_FORM_URLENCODED) || sent.startsWith(MediaType.MULTIPART_FORM_DATA);
     }
 
     private static boolean answersJson(String path) {

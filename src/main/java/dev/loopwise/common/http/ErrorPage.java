@@ -52,8 +52,13 @@ final class ErrorPage {
 
     /** Inside a request (an exception mapper or a response filter). */
     static String inRequest(int status, String title, String message) {
+        return inRequest(status, title, HttpMessages.errorHeading(status, title), message);
+    }
+
+    /** As {@link #inRequest(int, String, String)}, under a heading of its own where the status's would mislead. */
+    static String inRequest(int status, String title, String heading, String message) {
         if (!Arc.container().requestContext().isActive()) {
-            return render(null, null, status, title, HttpMessages.errorHeading(status, title), message);
+            return render(null, null, status, title, heading, message);
         }
         RoutingContext context = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
         SecurityIdentity identity = context == null ? null : context.get(IDENTITY_KEY);
@@ -64,7 +69,7 @@ final class ErrorPage {
         if (identity == null && BlockingOperationControl.isBlockingAllowed()) {
             identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
         }
-        return render(context, identity, status, title, HttpMessages.errorHeading(status, title), message);
+        return render(context, identity, status, title, heading, message);
     }
 
     /**

@@ -207,6 +207,7 @@ public class HttpLayerErrors {
             String title = switch (status) {
                 case 400 -> "Bad Request";
                 case 403 -> "Forbidden";
+                case 405 -> "Method Not Allowed";
                 case 406 -> "Not Acceptable";
                 case 413 -> "Payload Too Large";
                 case 414 -> "URI Too Long";

@@ -146,12 +146,12 @@ class SessionTest {
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .formParam("username", victim).formParam("password", "long-enough-pw").formParam("role", "admin")
                 .post("/admin/users")
-                .then().statusCode(400).body(containsString("Reload the page"));
+                .then().statusCode(403).body(containsString("Reload the page"));
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .formParam("username", victim).formParam("password", "long-enough-pw").formParam("role", "admin")
                 .formParam("csrf-token", "forged-token")
                 .post("/admin/users")
-                .then().statusCode(400);
+                .then().statusCode(403);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> User.findByUsername(victim).isEmpty()), "no account was made");
     }
 

@@ -1,0 +1,41 @@
+package dev.loopwise.common.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.loopwise.common.Messages;
+import dev.loopwise.security.ScratchAccounts;
+import dev.loopwise.security.apikey.ApiKeyService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Health, metrics and the API document only read: another method is a 405 naming GET and HEAD, never the document or the
+ * metrics with 200 as if the request had done something; a stranger on an admin's address is still only told to bring a key.
+ */
+@QuarkusTest
+class OperationsMethodsTest {
+    @Inject
+    ApiKeyService keys;
+
+    @Test
+    void aChangingMethodOnAReadOnlyOperationsAddressIsA405() {
+        String key = ScratchAccounts.key(keys.create("admin", "operations methods " + UUID.randomUUID())).secret();
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/openapi.json")) {
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                given().header("Authorization", "Bearer " + key).contentType("application/json").body("{}").request(method, path)
+                        .then().statusCode(405).header("Allow", equalTo("GET, HEAD, OPTIONS"))
+                        .body("code", equalTo("method_not_allowed"))
+                        .body("error", equalTo(Messages.methodNotAllowed(OperationsMethods.READ_ONLY)));
+            }
+            given().header("Authorization", "Bearer " + key).get(path).then().statusCode(200);
+        }
+        given().accept("text/html").post("/q/health").then().statusCode(405).contentType(containsString("text/html"))
+                .body(containsString("Error 405"));
+        given().post("/q/metrics").then().statusCode(401).body("code", equalTo("unauthenticated"));
+    }
+}
