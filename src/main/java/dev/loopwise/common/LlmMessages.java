@@ -174,6 +174,14 @@ public final class LlmMessages {
                 + " keeps happening, ask the provider for a higher limit, or lower the drafts per ticket (each draft is one call).";
     }
 
+    /** Test connection met HTTP 429 with Retry-After: {@code wait} is what the server asked for, e.g. "20 s". */
+    public static String llmAskedToWait(String wait) {
+        return "The server is limiting requests (HTTP 429) and asked to wait " + wait + " before the next call: wait that long and"
+                + " test again. Tickets that meet such a limit make no call until it ends (at most LOOPWISE_LLM_MAX_RETRY_AFTER away) and"
+                + " are answered from the library meanwhile; if it keeps happening, ask the provider for a higher limit, or lower the"
+                + " drafts per ticket (each draft is one call).";
+    }
+
     public static final String LLM_MALFORMED = "The server's answer is not in the OpenAI chat-completions format (it could not be"
             + " read, or held no 'choices'): check that the address is the server's OpenAI-compatible API, usually ending in /v1,"
             + " not a web page, a sign-in page or another kind of API.";

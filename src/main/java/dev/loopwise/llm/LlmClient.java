@@ -98,7 +98,7 @@ public class LlmClient {
         LlmConnection c = connection(settings);
         Optional<Instant> held = c.rateLimit().until(Instant.now());
         if (held.isPresent()) {
-            return CompletableFuture.failedFuture(new LlmRateLimit.Held(held.get()));
+            return CompletableFuture.failedFuture(new LlmRateLimit.Held(held.get(), null));
         }
         if (!permits().tryAcquire()) {
             return CompletableFuture.failedFuture(new LlmFailure(LlmFailure.BUSY));
@@ -160,7 +160,7 @@ public class LlmClient {
                     .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             return new TestResult(true, (System.nanoTime() - started) / 1_000_000, answer, null, null);
         } catch (Exception e) {
-            return TestResult.failed((System.nanoTime() - started) / 1_000_000, LlmFailure.describe(e), settings);
+            return TestResult.failed((System.nanoTime() - started) / 1_000_000, LlmFailure.describeTested(e), settings);
         }
     }
 

@@ -33,6 +33,8 @@ public final class LlmFailure extends RuntimeException {
     static final String RATE_LIMITED = "the server is limiting requests (HTTP 429): too many calls or tokens for this key";
     /** Followed by the time the limit ends ({@link LlmRateLimit}): the server said when to call again. */
     public static final String SLOWED_DOWN = "the LLM asked us to slow down; answering from the reply library until ";
+    /** Followed by the wait a 429 named, when Test connection met it: that connection serves no ticket, so nothing is held. */
+    static final String LIMITING = "the LLM is limiting requests; it asked to wait ";
     static final String NO_CHOICES = "the answer held no reply (no 'choices'): not the OpenAI chat-completions format";
     static final String UNREACHABLE = "cannot reach the server";
     static final String MALFORMED = "malformed answer (not the OpenAI chat-completions format)";
@@ -108,12 +110,29 @@ public final class LlmFailure extends RuntimeException {
     }
 
     /**
+     * The reason Test connection failed: as {@link #describe}, except that a rate limit is the wait the server asked for, since
+     * the connection tested is not the one tickets go through and its limit holds none of them back.
+     */
+    static String describeTested(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LlmRateLimit.Held held && held.asked != null) {
+                // Whole seconds, rounded up: a date measured against this clock rarely falls on one.
+                return LIMITING + held.asked.plusNanos(999_999_999).toSeconds() + " s";
+            }
+        }
+        return describe(failure);
+    }
+
+    /**
      * A reason {@link #describe} gave, as the sentence the LLM page shows: what happened and what to check. A timeout names
      * its length and where it is set, since raising it is one of the fixes.
      */
     static String sentence(String reason, LlmSettings settings) {
         if (reason.startsWith("the server answered HTTP 5")) {
             return LlmMessages.llmServerFailed(reason.substring("the server answered ".length()));
+        }
+        if (reason.startsWith(LIMITING)) {
+            return LlmMessages.llmAskedToWait(reason.substring(LIMITING.length()));
         }
         if (reason.startsWith(SLOWED_DOWN)) {
             return LlmMessages.llmSlowedDown(reason.substring(SLOWED_DOWN.length()));

@@ -41,13 +41,20 @@ public class LlmFigures {
         // A full drafting limit turned those tickets away before any call: Loopwise was busy, not the LLM failing.
         Object[] row = (Object[]) em.createNativeQuery("""
                 select count(*), count(*) filter (where answer_source = 'llm'),
-                       count(*) filter (where llm_status like 'unavailable%%' and llm_status <> ?4)
+                       count(*) filter (where llm_status like 'unavailable%%' and llm_status <> ?4 and not starts_with(llm_status, ?5))
                 from served_requests where created_at > now() - cast(?1 as interval) and created_at > (%s)
                   and answer_source is not null""".formatted(SETTINGS_BEGAN))
                 .setParameter(1, LATELY).setParameter(2, LlmSettingsService.SAVED).setParameter(3, LlmSettingsService.RESET)
-                .setParameter(4, UNAVAILABLE + LlmFailure.BUSY).getSingleResult();
+                .setParameter(4, UNAVAILABLE + LlmFailure.BUSY).setParameter(5, HELD_BACK).getSingleResult();
         return new Day(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
+
+    /**
+     * How the request log begins the status of a ticket a rate limit the LLM announced held back ({@link LlmRateLimit}): the
+     * server said when to call again and was obeyed, which is not the LLM failing, on this instance or another, during the
+     * limit or after it.
+     */
+    private static final String HELD_BACK = UNAVAILABLE + LlmFailure.SLOWED_DOWN;
 
     /** How far back {@link #lately()} reads, as the page says it. */
     static final String LATELY = "5 minutes";
@@ -97,9 +104,10 @@ public class LlmFigures {
 
     private Day since(String interval) {
         Object[] row = (Object[]) em.createNativeQuery("""
-                select count(*), count(*) filter (where answer_source = 'llm'), count(*) filter (where llm_status like 'unavailable%')
+                select count(*), count(*) filter (where answer_source = 'llm'),
+                       count(*) filter (where llm_status like 'unavailable%' and not starts_with(llm_status, ?2))
                 from served_requests where created_at > now() - cast(?1 as interval) and answer_source is not null""")
-                .setParameter(1, interval).getSingleResult();
+                .setParameter(1, interval).setParameter(2, HELD_BACK).getSingleResult();
         return new Day(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 }

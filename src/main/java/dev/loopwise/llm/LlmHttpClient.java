@@ -36,13 +36,18 @@ final class LlmHttpClient implements HttpClient {
         readTimeout = builder.readTimeout;
     }
 
-    /** A refusal with HTTP 429 that said when to call again, as the server wrote it (seconds, or an HTTP date). */
+    /**
+     * A refusal with HTTP 429 that said when to call again, as the server wrote it (seconds, or an HTTP date), with the
+     * response's {@code Date} (null when none), the server's clock that an HTTP date is measured against.
+     */
     static final class RetryLater extends HttpException {
         final String retryAfter;
+        final String date;
 
-        RetryLater(String body, String retryAfter) {
+        RetryLater(String body, String retryAfter, String date) {
             super(429, body);
             this.retryAfter = retryAfter;
+            this.date = date;
         }
     }
 
@@ -54,7 +59,8 @@ final class LlmHttpClient implements HttpClient {
             if (status < 200 || status >= 300) {
                 String body = new String(response.body(), StandardCharsets.UTF_8);
                 String retryAfter = status == 429 ? response.headers().firstValue("Retry-After").orElse(null) : null;
-                throw retryAfter != null ? new RetryLater(body, retryAfter) : new HttpException(status, body);
+                throw retryAfter != null ? new RetryLater(body, retryAfter, response.headers().firstValue("Date").orElse(null))
+                        : new HttpException(status, body);
             }
             return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(response.body()).build();
         } catch (HttpTimeoutException e) {

@@ -4,9 +4,7 @@ import dev.langchain4j.exception.RateLimitException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,10 +21,13 @@ final class LlmRateLimit {
     /** Why a ticket got no draft while the limit held (or when the 429 that set it came back): the request's reason. */
     static final class Held extends RuntimeException {
         final Instant until;
+        /** The wait the 429 asked for, uncapped; null for a ticket held back by a limit already in force. */
+        final Duration asked;
 
-        Held(Instant until) {
+        Held(Instant until, Duration asked) {
             super(LlmFailure.SLOWED_DOWN + CLOCK.format(until), null, false, false);
             this.until = until;
+            this.asked = asked;
         }
     }
 
@@ -40,46 +41,33 @@ final class LlmRateLimit {
     void check(Instant now) {
         Optional<Instant> held = until(now);
         if (held.isPresent()) {
-            throw new Held(held.get());
+            throw new Held(held.get(), null);
         }
     }
 
     /**
      * Reads a rate limit the server announced in {@code failure} and holds calls back until it ends, in a {@link Held} to
-     * throw; a 429 that named no time (or one that cannot be read) is left as it was, to the retry policy and the breaker.
+     * throw; a 429 that named no time, one already past or one that cannot be read is left as it was, to the retry policy
+     * and the breaker: a server whose clock is behind, or a gateway that always says 0, would otherwise be called by every
+     * ticket without its refusals ever opening the circuit.
      */
     Optional<Held> announced(RateLimitException failure, Instant now, Duration cap) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof LlmHttpClient.RetryLater later) {
-                return retryAt(later.retryAfter, now, cap).map(at -> {
+                return RetryAfter.asked(later.retryAfter, later.date, now).flatMap(asked -> retryAt(asked, now, cap).map(at -> {
                     Instant held = until.accumulateAndGet(at, (a, b) -> a.isAfter(b) ? a : b);
-                    return new Held(held);
-                });
+                    return new Held(held, asked);
+                }));
             }
         }
         return Optional.empty();
     }
 
     /**
-     * When a {@code Retry-After} value lets calls start again: seconds from now, or an HTTP date (a past one is now); never
-     * later than {@code cap} from now, since a server's mistake (or a year) must not switch drafting off for good.
+     * When calls may start again after the wait a server {@code asked} for, if that is after {@code now}; never later than
+     * {@code cap} from now, since a server's mistake (or a year) must not switch drafting off for good.
      */
-    static Optional<Instant> retryAt(String value, Instant now, Duration cap) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String text = value.strip();
-        Instant latest = now.plus(cap);
-        if (text.chars().allMatch(Character::isDigit)) {
-            // Digits beyond a long's range are a wait past any cap.
-            Instant at = text.length() > 12 ? latest : now.plusSeconds(Long.parseLong(text));
-            return Optional.of(at.isAfter(latest) ? latest : at);
-        }
-        try {
-            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return Optional.of(at.isAfter(latest) ? latest : at.isBefore(now) ? now : at);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+    static Optional<Instant> retryAt(Duration asked, Instant now, Duration cap) {
+        return !asked.isNegative() && !asked.isZero() ? Optional.of(now.plus(asked.compareTo(cap) > 0 ? cap : asked)) : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.alignment.round.LatestRounds;
 import dev.loopwise.alignment.round.RoundEstimate;
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.llm.LlmFigures;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Caller;
@@ -33,6 +34,8 @@ class FirstWeekTest {
     FirstWeek firstWeek;
     @Inject
     EntityManager em;
+    @Inject
+    LlmFigures llmFigures;
 
     @Test
     void theGuideFollowsTheWorkspaceAndNamesTheFirstStepNotDone() {
@@ -203,11 +206,8 @@ class FirstWeekTest {
     }
 
     private boolean llmFailingLastHour() {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("select count(*), count(*) filter"
-                + " (where llm_status like 'unavailable%') from served_requests where created_at > now() - interval '1 hour'"
-                + " and answer_source is not null").getSingleResult());
-        long answered = ((Number) row[0]).longValue();
-        return answered >= FirstWeek.LLM_FAILING_EVIDENCE && ((Number) row[1]).longValue() * 2 >= answered;
+        LlmFigures.Day hour = QuarkusTransaction.requiringNew().call(llmFigures::lastHour);
+        return hour.answered() >= FirstWeek.LLM_FAILING_EVIDENCE && hour.fellBack() * 2 >= hour.answered();
     }
 
     /** Trained before any reply was written, the active version hands every ticket over: the guide asks for replies again. */

@@ -24,6 +24,8 @@ final class FakeLlm implements AutoCloseable {
     volatile boolean malformed;
     /** When set, sent as the {@code Retry-After} header of every failed answer: with status 429, a rate limit. */
     volatile String retryAfter;
+    /** When set, sent as the {@code Date} header of every failed answer: the server's clock. */
+    volatile String date;
     /** When set, the body of every answer (with {@link #status}), sent as {@link #answerType}: a web page, an error, a stranger JSON. */
     volatile String answerBody;
     volatile String answerType = "application/json";
@@ -63,6 +65,9 @@ final class FakeLlm implements AutoCloseable {
                 } else if (status != 200) {
                     if (retryAfter != null) {
                         request.response().putHeader("Retry-After", retryAfter);
+                    }
+                    if (date != null) {
+                        request.response().putHeader("Date", date);
                     }
                     request.response().setStatusCode(status).putHeader("content-type", "application/json")
                             .end(new JsonObject().put("error", new JsonObject().put("message", "fake failure")).encode());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An LLM that answers HTTP 429 with Retry-After: no call until the time it named (capped), tickets answered from the
- * library at once meanwhile with the reason, and the circuit breaker left closed; a 429 without it is a failure as before.
+ * An LLM that answers HTTP 429 with Retry-After: no call until the time it named (capped, an HTTP date by the server's
+ * clock), tickets answered from the library at once meanwhile with the reason, the circuit breaker left closed and the
+ * figures not counting them as failures; a 429 without it, or asking for no wait, is a failure as before.
  */
 @QuarkusTest
 class LlmRateLimitTest extends FakeLlmTest {
@@ -38,6 +40,8 @@ class LlmRateLimitTest extends FakeLlmTest {
     LlmClient client;
     @Inject
     LlmConfig config;
+    @Inject
+    LlmFigures figures;
     Caller api;
 
     @BeforeEach
@@ -65,16 +69,78 @@ class LlmRateLimitTest extends FakeLlmTest {
         return answer.getString("llm");
     }
 
+    /** Waits until the limit the fake server set is over (it names a second or so). */
+    private void holdEnds() throws InterruptedException {
+        for (int i = 0; i < 100 && client.rateLimitedUntil().isPresent(); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(client.rateLimitedUntil().isEmpty(), "the limit ended: " + client.rateLimitedUntil());
+    }
+
     @Test
-    void rateLimitsThatSayWhenToCallAgainNeverOpenTheCircuit() {
-        llm.retryAfter = "0";
+    void rateLimitsThatSayWhenToCallAgainNeitherOpenTheCircuitNorReadAsFailuresOnceOver() throws Exception {
+        llm.retryAfter = "1";
+        LlmFigures.Day hourBefore = QuarkusTransaction.requiringNew().call(figures::lastHour);
         connect();
-        for (int i = 0; i < 8; i++) {
+        int tickets = Math.max(1, config.circuitRequests());
+        for (int i = 0; i < tickets; i++) {
             String said = respond(LlmServingTest.TICKET + " " + i);
             assertTrue(said.startsWith(SLOWED), said);
+            holdEnds();
         }
-        assertEquals(8, llm.calls.get(), "a limit that ended at once holds no ticket back");
+        assertEquals(tickets, llm.calls.get(), "each ticket called once the limit before it was over");
         assertEquals("closed", client.circuitState());
+        // Tickets held back are answered, and none of them is the LLM failing: not lately, not in the last hour.
+        assertEquals(new LlmFigures.Day(tickets, 0, 0), QuarkusTransaction.requiringNew().call(figures::lately));
+        LlmFigures.Day hour = QuarkusTransaction.requiringNew().call(figures::lastHour);
+        assertEquals(tickets, hour.answered() - hourBefore.answered());
+        assertEquals(0, hour.fellBack() - hourBefore.fellBack());
+        String page = Caller.session("admin").pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract()
+                .asString();
+        assertFalse(page.contains("id=\"llm-rate-limit\""), page);
+        assertTrue(page.contains("Now: <strong>connected"), page);
+        assertFalse(page.contains("often fails"), page);
+    }
+
+    @Test
+    void aRetryAfterThatAsksForNoWaitIsAFailureAsBefore() {
+        llm.retryAfter = "0";
+        connect();
+        String said = null;
+        int tickets = 0;
+        while (tickets < 8 && !"unavailable: circuit open".equals(said)) {
+            said = respond(LlmServingTest.TICKET + " " + tickets++);
+            if (!"unavailable: circuit open".equals(said)) {
+                assertEquals("unavailable: " + LlmFailure.RATE_LIMITED, said);
+            }
+        }
+        assertEquals("unavailable: circuit open", said, "a gateway that always says 0 opens the circuit as any failing server");
+        assertTrue(client.rateLimitedUntil().isEmpty());
+    }
+
+    @Test
+    void anHttpDateIsMeasuredAgainstTheServersOwnClock() {
+        // The server's clock is a minute behind: its date is 20 s after its own now, though 40 s before ours.
+        Instant server = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        llm.date = DateTimeFormatter.RFC_1123_DATE_TIME.format(server.atOffset(ZoneOffset.UTC));
+        llm.retryAfter = DateTimeFormatter.RFC_1123_DATE_TIME.format(server.plusSeconds(20).atOffset(ZoneOffset.UTC));
+        connect();
+        Instant before = Instant.now();
+        assertTrue(respond(LlmServingTest.TICKET).startsWith(SLOWED));
+        Instant after = Instant.now();
+        Instant until = client.rateLimitedUntil().orElseThrow();
+        assertFalse(until.isBefore(before.plusSeconds(20)) || until.isAfter(after.plusSeconds(20)), until + " is 20 s after the refusal");
+    }
+
+    @Test
+    void testConnectionSaysTheWaitTheServerAskedForWithoutHoldingTicketsBack() {
+        llm.retryAfter = "20";
+        Caller admin = Caller.session("admin");
+        String page = admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-limited&timeoutSeconds=5&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm/test").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("The server is limiting requests (HTTP 429) and asked to wait 20 s before the next call"), page);
+        assertFalse(page.contains("answered from the library until"), page);
     }
 
     @Test
