@@ -24,15 +24,22 @@ final class CardCodes {
             + "(?:thru|through|until|till)|good" + SPACE + "thru)(?:" + SPACE + "date)?[ \t\u00A0]{0,3}:?[ \t\u00A0]{0,3})?"
             + MONTH_AND_YEAR + ")?";
     private static final String LABEL = "(?i:pin|security" + SPACE + "code|cvv2?|cvc2?|csc)";
-    private static final String CODE_AFTER_LABEL = "(?:[ \t\u00A0]{0,3}(?i:code|no\\.?|number|is|was|:|#|=|-|\uFF1A)){0,3}[ \t\u00A0]{0,3}";
+    private static final String CODE_AFTER_LABEL = "(?:[ \t\u00A0]{0,3}(?i:code|no\\.?|number|is|was|:|#|=|-|\uFF1A|\u662F|\u7801|\u53F7|\u306F)){0,3}[ \t\u00A0]{0,3}";
+    /** "PIN is 1234", "PIN: 1234", "PIN=1234", "PIN是1234": a label that states its code, which may end its own sentence. */
+    private static final String CODE_STATED = "(?:[ \t\u00A0]{0,3}(?i:code|no\\.?|number|#|-)){0,2}[ \t\u00A0]{0,3}"
+            + "(?i:is|was|:|=|\uFF1A|\u662F|\u7801|\u53F7|\u306F)(?:[ \t\u00A0]{0,3}[:#])?[ \t\u00A0]{0,3}";
     private static final Pattern CODE = Pattern.compile(Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + EXPIRY + BETWEEN
             + "(?i:(?:and|with|plus|&)" + SPACE + ")?(?i:(?:the|its|my|a)" + SPACE + ")?" + LABEL
             + CODE_AFTER_LABEL + "(\\d{3,8})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
     /**
      * Nothing that ends a sentence: a stop, '!' or '?' before a capital ("PIN 1234 reset. Card ..."), not an
-     * abbreviation's ("card no. [CARD]"); a full-width stop; or a blank line.
+     * abbreviation's ("card no. [CARD]", "for Mrs. Smith's card"); a full-width stop; or a blank line, however the
+     * lines end.
      */
-    private static final String SAME_SENTENCE = "(?:(?![.!?]+\\s+\\p{Lu}|[\u3002\uFF01\uFF1F]|\n[ \t\u00A0]*\n)[\\s\\S])";
+    private static final String SAME_SENTENCE = "(?:(?!(?<!(?<!\\p{L})(?i:mr|mrs|ms|dr|no))[.!?]+\\s+\\p{Lu}|[\u3002\uFF01\uFF1F]"
+            + "|\r?\n[ \t\u00A0]*\r?\n)[\\s\\S])";
+    /** The stops that end one sentence, so that a stated code reaches the card in the next ("My PIN is 1234. My card ..."). */
+    private static final String ONE_STOP = "[.!?\u3002\uFF01\uFF1F]+";
     /**
      * A code written before its card ("PIN 1234 for card [CARD]", "my pin is 4321, card [CARD]"): three to six digits
      * right after the label, and the masked card later in the same sentence. Not after the label's words alone: there
@@ -42,6 +49,13 @@ final class CardCodes {
     private static final Pattern CODE_BEFORE = Pattern.compile(WordBounds.START + LABEL
             + CODE_AFTER_LABEL + "(\\d{3,6})(?![\\p{L}\\p{N}]|[.,/-]\\d)(?=" + SAME_SENTENCE + "{0,80}?"
             + Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + ")");
+    /**
+     * A stated code ("My PIN is 1234. My card is [CARD].", "PIN: 1234.\nCard: [CARD]") reaches one sentence further:
+     * written so, the next sentence's card is the one it opens. Two sentences away, or past a blank line, it stays.
+     */
+    private static final Pattern STATED_CODE_BEFORE = Pattern.compile(WordBounds.START + LABEL
+            + CODE_STATED + "(\\d{3,6})(?![\\p{L}\\p{N}]|[.,/-]\\d)(?=" + SAME_SENTENCE + "{0,80}?(?:" + ONE_STOP
+            + SAME_SENTENCE + "{0,80}?)?" + Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + ")");
     /** A card's codes one after another ("[CARD], CVV 123, PIN 4821"): each masked code stands as the card for the next. */
     private static final int MOST_CODES_IN_A_ROW = 8;
 
@@ -58,7 +72,7 @@ final class CardCodes {
             }
             out = next;
         }
-        return out.contains(placeholder) ? maskOnce(out, CODE_BEFORE, placeholder) : out;
+        return out.contains(placeholder) ? maskOnce(maskOnce(out, CODE_BEFORE, placeholder), STATED_CODE_BEFORE, placeholder) : out;
     }
 
     private static String maskOnce(String text, Pattern code, String placeholder) {

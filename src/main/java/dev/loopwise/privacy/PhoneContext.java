@@ -18,6 +18,9 @@ final class PhoneContext {
      * reference.
      */
     private static final String LABEL_OR_VERB = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=|(?:is|was)" + WordBounds.END + "))*\\s*";
+    /** "number", "no.", or "with the number", "bearing the number", "labelled with the number". */
+    private static final String NUMBER_LABEL = "(?:(?:with|bearing|labell?ed(?:[ \\t]+with)?)[ \\t]+(?:the[ \\t]+)?)?"
+            + "(?:number|num|no\\.|nr\\.|no|nr)" + WordBounds.END;
     private static final Pattern NAMED_OTHERWISE = named(LABEL);
     private static final Pattern NAMED_OTHERWISE_OR_VERB = named(LABEL_OR_VERB);
     private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s*(?:[$\u20AC\u00A3\u00A5\u20B9%]|(?:" + CURRENCY_CODES + ")"
@@ -32,11 +35,29 @@ final class PhoneContext {
     /**
      * An order's or purchase's number as replies and tickets name it: "purchase 00123842", "the order with the number
      * 00123842", "order numbered 00123842", "Enter the purchase number, 00123842". Only for a run of digits alone: a
-     * number grouped as phones are ("purchase 020 7946 0958") or with a country code is still read as a phone.
+     * number grouped as phones are ("purchase 020 7946 0958") or with a country code is still read as a phone. The
+     * words stand on one line, with no full stop after the order word ("my purchase. 07700900123" starts a new sentence)
+     * and a comma only after "number" ("Thanks for your order, 07946095800" goes on to a phone).
      */
     private static final Pattern REFERENCE_BEFORE_RUN = Pattern.compile(WordBounds.START + "(?:orders?|purchases?|invoices?|"
-            + "ref|reference|tracking|receipt|booking|reservation|confirmation|transaction)" + WordBounds.END + "\\.?"
-            + "(?:\\s*(?:(?:with|bearing|labell?ed|numbered|the|its|number|num|no|nr)" + WordBounds.END + "\\.?|[#:,=-]))*\\s*$",
+            + "ref\\.?|reference|tracking|receipt|booking|reservation|confirmation|transaction)" + WordBounds.END
+            + "(?:[ \\t]*#|[ \\t]+numbered" + WordBounds.END + "|[ \\t]+" + NUMBER_LABEL + "[ \\t]*[,:#]?)?[ \\t]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * "order number 07946095800": a run shaped like a British or French mobile (0 and ten or eleven digits) is taken for
+     * an order's only when "number" or "no." names it; after "order" alone or "purchase" it stays a phone.
+     */
+    private static final Pattern NUMBER_NAMED = Pattern.compile(WordBounds.START + "(?:orders?|purchases?|invoices?|"
+            + "reference|tracking|receipt|booking|reservation|confirmation|transaction|account|customer|member)"
+            + "[ \\t]+(?:number|no\\.|nr\\.)[ \\t]*[:#]?[ \\t]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern MOBILE_SHAPE = Pattern.compile("0[1-9]\\d{8,9}");
+    /** "020 7946 0958", "(020) 7946 0958", "07946 095800": a trunk 0 and spaces as phones are grouped, never an order's. */
+    private static final Pattern GROUPED_NATIONAL = Pattern.compile("(?:\\(0[1-9]\\d{1,4}\\)|0[1-9]\\d{1,4})(?:[ \u00A0]\\d{2,6}){1,3}");
+    /** A phone word after the number says what it is, whatever named it before: "purchase 0612345678 is my mobile". */
+    private static final Pattern PHONE_AFTER = Pattern.compile("^[ \\t]*[,;:(-]?[ \\t]*(?:(?:is|was|=|'s|\u2019s)[ \\t]+)?"
+            + "(?:(?:my|our|his|her|their|the|a)[ \\t]+)?(?:phones?|tel|telephone|mobile|mob|cell|cellphone|whatsapp|sms|fax|"
+            + "landline|handy|portable|number[ \\t]+to[ \\t]+(?:call|ring|text|reach))" + WordBounds.END
+            + "|^[ \\t]*(?:is|was|'s|\u2019s)[ \\t]+(?:my|our)[ \\t]+number" + WordBounds.END,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private PhoneContext() {
@@ -71,6 +92,21 @@ final class PhoneContext {
             }
         }
         return REFERENCE_BEFORE_RUN.matcher(before(text, begin)).find();
+    }
+
+    /**
+     * Whether what follows the number calls it a phone, or a run of digits shaped like a mobile is not named a number:
+     * then no order, amount or reference word before it keeps it.
+     */
+    static boolean saysPhone(String text, int begin, int end) {
+        if (PHONE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).find()) {
+            return true;
+        }
+        if (GROUPED_NATIONAL.matcher(text).region(begin, end).matches()) {
+            int digits = PiiMasker.digitCount(text.substring(begin, end));
+            return digits >= 10 && digits <= 11;
+        }
+        return MOBILE_SHAPE.matcher(text).region(begin, end).matches() && !NUMBER_NAMED.matcher(before(text, begin)).find();
     }
 
     /** "call", "phone", "tel." and the like right before the number (in a few languages). */

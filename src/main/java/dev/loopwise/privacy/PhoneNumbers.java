@@ -115,8 +115,9 @@ final class PhoneNumbers {
         if (candidate.startsWith("00") && possibleInternational(candidate.substring(2))) {
             return true;
         }
-        if (PhoneContext.namesSomethingElse(text, begin, end) || PhoneContext.namesReferenceRun(text, begin, end)
-                || SSN_SHAPE.matcher(candidate).matches() && PhoneContext.namesReference(text, begin, end)) {
+        if (!PhoneContext.saysPhone(text, begin, end) && (PhoneContext.namesSomethingElse(text, begin, end)
+                || PhoneContext.namesReferenceRun(text, begin, end)
+                || SSN_SHAPE.matcher(candidate).matches() && PhoneContext.namesReference(text, begin, end))) {
             return false;
         }
         if (PhoneContext.announcesPhone(text, begin)) {

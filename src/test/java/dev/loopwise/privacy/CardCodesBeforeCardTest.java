@@ -23,6 +23,23 @@ class CardCodesBeforeCardTest {
         assertEquals("PIN [CARD] for gift card [CARD]", masker.mask("PIN 4821 for gift card 6006 4911 2345 6789"));
         assertEquals("PIN: [CARD]\nCard: [CARD]", masker.mask("PIN: 1234\nCard: 4111 1111 1111 1111"), "a form's next line");
         assertEquals("PIN [CARD]，卡号[CARD]", masker.mask("PIN 1234，卡号4111 1111 1111 1111"));
+        assertEquals("我的PIN是[CARD]，卡号[CARD]", masker.mask("我的PIN是1234，卡号4111 1111 1111 1111"));
+        assertEquals("PIN码[CARD]，卡号[CARD]", masker.mask("PIN码1234，卡号4111 1111 1111 1111"));
+        assertEquals("[CARD]，PIN码[CARD]", masker.mask("4111 1111 1111 1111，PIN码1234"));
+        assertEquals("PIN [CARD] for Mrs. Smith's card [CARD]", masker.mask("PIN 1234 for Mrs. Smith's card 4111 1111 1111 1111"),
+                "an abbreviation's stop ends no sentence");
+    }
+
+    /** "PIN is", "PIN:" state the code, and the card in the very next sentence is the one it opens. */
+    @Test
+    void aStatedCodeReachesTheCardInTheNextSentence() {
+        assertEquals("My PIN is [CARD]. My card is [CARD].", masker.mask("My PIN is 1234. My card is 4111 1111 1111 1111."));
+        assertEquals("PIN: [CARD].\nCard: [CARD]", masker.mask("PIN: 1234.\nCard: 4111 1111 1111 1111"));
+        assertEquals("PIN=[CARD]. Card [CARD]", masker.mask("PIN=1234. Card 4111 1111 1111 1111"));
+        assertEquals("My PIN is 1234. It was reset. My card is [CARD].",
+                masker.mask("My PIN is 1234. It was reset. My card is 4111 1111 1111 1111."), "two sentences away");
+        assertEquals("PIN: 1234.\n\nCard: [CARD]", masker.mask("PIN: 1234.\n\nCard: 4111 1111 1111 1111"), "past a blank line");
+        assertEquals("PIN 1234. Card [CARD]", masker.mask("PIN 1234. Card 4111 1111 1111 1111"), "not stated: one sentence only");
     }
 
     @Test
@@ -34,6 +51,8 @@ class CardCodesBeforeCardTest {
                 "the card is in the next sentence");
         assertEquals("PIN 1234。卡号[CARD]", masker.mask("PIN 1234。卡号4111 1111 1111 1111"));
         assertEquals("PIN 1234\n\nCard: [CARD]", masker.mask("PIN 1234\n\nCard: 4111 1111 1111 1111"), "a blank line between");
+        assertEquals("PIN 1234\r\n\r\nCard: [CARD]", masker.mask("PIN 1234\r\n\r\nCard: 4111 1111 1111 1111"), "Windows line ends");
+        assertEquals("PIN: 1234.\r\n\r\nCard: [CARD]", masker.mask("PIN: 1234.\r\n\r\nCard: 4111 1111 1111 1111"));
         assertEquals("PIN reset for order 4821, card [CARD]", masker.mask("PIN reset for order 4821, card 4111 1111 1111 1111"),
                 "the number does not follow the label");
         assertEquals("Lupin 123 for card [CARD]", masker.mask("Lupin 123 for card 4111 1111 1111 1111"), "no label inside a word");

@@ -92,6 +92,43 @@ class PhoneMaskingTest {
     }
 
     /**
+     * Only "order 00123842", "order number, 00123842", "the order with the number 00123842" name an order's number: a
+     * full stop, a colon or a comma after the order word, or a line break, starts something else, and a phone word
+     * after the number or a mobile's shape says it is a phone.
+     */
+    @Test
+    void aPhoneAfterAnOrderWordInAnotherPhraseIsMasked() {
+        String[][] cases = {
+            {"Thanks for your order, 07946095800 is my mobile", "Thanks for your order, [PHONE] is my mobile"},
+            {"I'd like to cancel my purchase. 07700900123 is my number", "I'd like to cancel my purchase. [PHONE] is my number"},
+            {"Thanks for the purchase,\n07700900123", "Thanks for the purchase,\n[PHONE]"},
+            {"Invoice, 07700900123", "Invoice, [PHONE]"}, {"Tracking, 07700900123", "Tracking, [PHONE]"},
+            {"Regarding your booking,\n07700900123", "Regarding your booking,\n[PHONE]"},
+            {"I paid for the order with 07946095800", "I paid for the order with [PHONE]"},
+            {"my purchase: 07700900123", "my purchase: [PHONE]"}, {"purchase - 07700900123", "purchase - [PHONE]"},
+            {"reservation its 0612345678", "reservation its [PHONE]"}, {"purchase 0612345678 is my mobile", "purchase [PHONE] is my mobile"},
+            {"order 07946095800", "order [PHONE]"}, {"purchase 00123842 is my mobile", "purchase [PHONE] is my mobile"},
+            {"my purchase. 012345678", "my purchase. [PHONE]"}, {"Invoice, 012345678", "Invoice, [PHONE]"},
+            {"purchase - 012345678", "purchase - [PHONE]"}, {"the order with 012345678", "the order with [PHONE]"},
+            {"reservation its 012345678", "reservation its [PHONE]"},
+            {"order 020 7946 0958", "order [PHONE]"}, {"order number 07946 095800", "order number [PHONE]"},
+            {"order (020) 7946 0958", "order [PHONE]"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], masker.mask(c[0]), c[0]);
+        }
+    }
+
+    @Test
+    void anOrderNumberNamedAsSuchStays() {
+        for (String text : new String[] {"order number 00123842", "order number 07946095800", "order no. 07946095800",
+            "order number: 00123842", "order #00123842", "ref. 00123842", "my purchase 00123842 arrived", "order 00123842 is late",
+            "order no. 123 456 7890", "tracking 7489 2734 1234"}) {
+            assertEquals(text, masker.mask(text));
+        }
+    }
+
+    /**
      * A number and a Polish postcode before a town are two numbers, not a phone split in three: before a town they are
      * read as a street's number and postcode, and without a town left; a phone word or a phone's grouping still counts.
      */

@@ -1,0 +1,36 @@
+package dev.loopwise.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Polish postcode and town standing alone are an address after a label's colon, a semicolon or a bracket too, with a
+ * town of up to three words; a count, a status or one more range after such a number is no town.
+ */
+class PolishPostcodeAloneTest {
+    private final PiiMasker masker = PiiMasker.all();
+
+    @Test
+    void aPostcodeAndTownAfterALabelOrInBracketsAreMasked() {
+        assertEquals("Adres: [ADDRESS]", masker.mask("Adres: 00-263 Warszawa"));
+        assertEquals("Kod pocztowy: [ADDRESS]", masker.mask("Kod pocztowy: 00-263 Warszawa"));
+        assertEquals("Jan Kowalski; [ADDRESS]", masker.mask("Jan Kowalski; 00-263 Warszawa"));
+        assertEquals("([ADDRESS])", masker.mask("(00-263 Warszawa)"));
+        assertEquals("Jan Kowalski, [ADDRESS]", masker.mask("Jan Kowalski, 05-100 Nowy Dwór Mazowiecki"));
+        assertEquals("Adres: [ADDRESS]; [ADDRESS]", masker.mask("Adres: 00-263 Warszawa; 05-100 Nowy Dwór Mazowiecki"),
+                "a postcode and town before is no range");
+        assertEquals("Marszałkowska 10-12, [ADDRESS]", masker.mask("Marszałkowska 10-12, 00-263 Warszawa"),
+                "a house number's range is no range of counts");
+    }
+
+    @Test
+    void aCountStatusOrRangeAfterSuchANumberStays() {
+        for (String text : new String[] {"11-100 Users: $10 per month", "Plan\n20-100 Weeks", "Timeout, 30-180 Seconds",
+            "Results, 10-120 Errors", "Build, 12-345 Passed", "PR, 12-345 Merged", "Invoice, 10-200 Approved",
+            "Rows 10-100, 20-300 Skipped", "Rows 10-100, 20-300 Warszawa", "Step: 12-345 Failed",
+            "Jan Kowalski, 05-100 Nowy Dwór Mazowiecki Please Call"}) {
+            assertEquals(text, masker.mask(text));
+        }
+    }
+}
