@@ -31,6 +31,10 @@ class OperationsMethodsTest {
                         .then().statusCode(405).header("Allow", equalTo("GET, HEAD, OPTIONS"))
                         .body("code", equalTo("method_not_allowed"))
                         .body("error", equalTo(Messages.methodNotAllowed(OperationsMethods.READ_ONLY)));
+                given().header("Authorization", "Bearer " + key).accept("application/json").request(method, path)
+                        .then().statusCode(405).body("code", equalTo("method_not_allowed"));
+                given().header("Authorization", "Bearer " + key).accept("text/html").request(method, path)
+                        .then().statusCode(405).body(containsString("Error 405"));
             }
             given().header("Authorization", "Bearer " + key).get(path).then().statusCode(200);
         }
