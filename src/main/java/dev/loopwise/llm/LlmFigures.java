@@ -96,10 +96,12 @@ public class LlmFigures {
     }
 
     private Day since(String interval) {
+        // As in lately(): a full drafting limit is Loopwise busy, not the LLM too slow or failing.
         Object[] row = (Object[]) em.createNativeQuery("""
-                select count(*), count(*) filter (where answer_source = 'llm'), count(*) filter (where llm_status like 'unavailable%')
+                select count(*), count(*) filter (where answer_source = 'llm'),
+                       count(*) filter (where llm_status like 'unavailable%' and llm_status <> ?2)
                 from served_requests where created_at > now() - cast(?1 as interval) and answer_source is not null""")
-                .setParameter(1, interval).getSingleResult();
+                .setParameter(1, interval).setParameter(2, UNAVAILABLE + LlmFailure.BUSY).getSingleResult();
         return new Day(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 }
