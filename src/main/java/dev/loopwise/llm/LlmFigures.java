@@ -103,11 +103,13 @@ public class LlmFigures {
     }
 
     private Day since(String interval) {
+        // As in lately(): a full drafting limit is Loopwise busy, not the LLM too slow or failing.
         Object[] row = (Object[]) em.createNativeQuery("""
                 select count(*), count(*) filter (where answer_source = 'llm'),
-                       count(*) filter (where llm_status like 'unavailable%' and not starts_with(llm_status, ?2))
+                       count(*) filter (where llm_status like 'unavailable%' and llm_status <> ?2 and not starts_with(llm_status, ?3))
                 from served_requests where created_at > now() - cast(?1 as interval) and answer_source is not null""")
-                .setParameter(1, interval).setParameter(2, HELD_BACK).getSingleResult();
+                .setParameter(1, interval).setParameter(2, UNAVAILABLE + LlmFailure.BUSY).setParameter(3, HELD_BACK)
+                .getSingleResult();
         return new Day(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
+import dev.loopwise.ticket.Ticket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -36,6 +39,8 @@ class FiguresExplainedBrowserTest extends BrowserTest {
             driver.get(base + "admin/llm");
             WebElement help = driver.findElement(By.id("llm-figures-help"));
             assertTrue(help.isDisplayed() && help.getText().contains("A dash: no answer asked it in that time"), help.getText());
+            assertTrue(help.getText().contains("The rest: it drafted, but a library reply was rated better"),
+                    "the third outcome is named too: " + help.getText());
             WebElement lastFigure = driver.findElement(By.id("llm-fell-back"));
             assertTrue(lastFigure.getRect().getY() < help.getRect().getY(), "the sentence follows the figures");
             assertNoSidewaysScrolling("/admin/llm");
@@ -46,9 +51,15 @@ class FiguresExplainedBrowserTest extends BrowserTest {
             assertTrue(chartHelp.contains("the fold above names the measure"), chartHelp);
             assertNoSidewaysScrolling("/admin/review");
 
+            // The newest ticket opens the list: this one, whatever other tests added before.
+            long id = QuarkusTransaction.requiringNew().call(() -> {
+                Ticket ticket = Ticket.of("Where is my parcel? " + UUID.randomUUID(), null, null, null, Ticket.SOURCE_IMPORT);
+                ticket.persist();
+                return ticket.id;
+            });
             driver.get(base + "admin/tickets");
-            WebElement usedFor = driver.findElement(By.cssSelector("table.tickets tbody td.used-for"));
-            assertFalse(usedFor.getText().isBlank() || usedFor.getText().equals("—"), "a ticket's use in words: " + usedFor.getText());
+            WebElement usedFor = driver.findElement(By.xpath("//table[@id='tickets']//tr[td[1][normalize-space()='" + id + "']]/td[@class='used-for']"));
+            assertEquals("nothing until it has an intent", usedFor.getText(), "an unlabelled ticket's use in words");
             assertEquals("\"used for \"", ((JavascriptExecutor) driver).executeScript(
                     "return getComputedStyle(arguments[0], '::before').content;", usedFor), "the hidden heading is said in the card");
             assertNoSidewaysScrolling("/admin/tickets");

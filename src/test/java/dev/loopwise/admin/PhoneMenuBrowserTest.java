@@ -41,10 +41,13 @@ class PhoneMenuBrowserTest extends BrowserTest {
             signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
             driver.get(base + "admin/review");
             assertTrue(topbarHeight() <= TWO_LINES_PX, "the header takes two lines at most: " + topbarHeight() + " px");
-            WebElement summary = driver.findElement(By.cssSelector(".phone-menu > summary"));
+            assertEquals(List.of("Main menu"), visibleNavigationLandmarks(), "the closed fold still sits in the menu's landmark");
+            WebElement summary = driver.findElement(By.cssSelector(".phone-menu summary"));
+            assertEquals("\"▾\" / \"\"", js.executeScript("return getComputedStyle(arguments[0], '::after').content;", summary),
+                    "the fold's arrow is drawn, not read out");
             assertTrue(summary.isDisplayed() && summary.getText().contains("Review quality"), "the fold names the page: " + summary.getText());
             assertTrue(menuLinks().stream().noneMatch(WebElement::isDisplayed), "the header's menu gives way to the fold");
-            assertTrue(driver.findElements(By.cssSelector(".phone-menu nav a")).stream().noneMatch(WebElement::isDisplayed),
+            assertTrue(driver.findElements(By.cssSelector(".phone-menu .menu-grid a")).stream().noneMatch(WebElement::isDisplayed),
                     "the entries wait in the fold");
 
             // From the top of the page: the skip link, the brand, then the fold, which Enter opens.
@@ -53,7 +56,7 @@ class PhoneMenuBrowserTest extends BrowserTest {
             }
             assertEquals("summary", js.executeScript("return document.activeElement.tagName.toLowerCase();"), "the third Tab reaches the fold");
             new Actions(driver).sendKeys(Keys.ENTER).perform();
-            List<WebElement> folded = driver.findElements(By.cssSelector(".phone-menu nav a"));
+            List<WebElement> folded = driver.findElements(By.cssSelector(".phone-menu .menu-grid a"));
             assertEquals(15, folded.size());
             assertTrue(folded.stream().allMatch(WebElement::isDisplayed), "Enter opens the fold and shows every entry");
             WebElement here = driver.findElement(By.cssSelector(".phone-menu a[aria-current=page]"));
@@ -70,6 +73,7 @@ class PhoneMenuBrowserTest extends BrowserTest {
             assertEquals(15, links.size());
             assertTrue(links.stream().allMatch(WebElement::isDisplayed), "every entry shows on a desktop");
             assertEquals(1, links.stream().map(link -> link.getRect().getY()).distinct().count(), "on one line");
+            assertEquals(List.of("Main menu"), visibleNavigationLandmarks(), "one menu landmark on a desktop too");
         });
     }
 
@@ -88,7 +92,15 @@ class PhoneMenuBrowserTest extends BrowserTest {
 
     /** The header's menu: the one a desktop shows, and a reviewer's on any screen. */
     private List<WebElement> menuLinks() {
-        return driver.findElements(By.cssSelector("header > nav[aria-label='Main menu'] a"));
+        return driver.findElements(By.cssSelector("header > nav[aria-label='Main menu']:not(.phone-menu) a"));
+    }
+
+    /** The labels of the navigation landmarks a screen reader can reach: hidden ones (display: none) are not among them. */
+    @SuppressWarnings("unchecked")
+    private List<String> visibleNavigationLandmarks() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('nav, [role=navigation]')].filter(n => n.checkVisibility())"
+                        + ".map(n => n.getAttribute('aria-label'));");
     }
 
     private long topbarHeight() {

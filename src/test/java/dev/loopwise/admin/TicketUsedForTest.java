@@ -14,7 +14,8 @@ class TicketUsedForTest {
         assertEquals("learning", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, "train", Ticket.SOURCE_IMPORT)));
         assertEquals("checking the model", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, "test", Ticket.SOURCE_IMPORT)));
         assertEquals("nothing until it has an intent", AdminFormats.usedFor(Ticket.of("Where is my parcel?", null, null, null, Ticket.SOURCE_IMPORT)));
-        assertEquals("not used yet", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, null, Ticket.SOURCE_IMPORT)));
+        assertEquals("learning", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, null, Ticket.SOURCE_IMPORT)),
+                "training takes a labelled ticket without a split as a train one");
     }
 
     @Test

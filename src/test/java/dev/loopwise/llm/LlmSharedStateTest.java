@@ -92,6 +92,17 @@ class LlmSharedStateTest extends FakeLlmTest {
         assertTrue(html.contains("the LLM often fails or is too slow"), "the next step says what Now says: " + html);
     }
 
+    /** The day's shares: a ticket turned away by the full drafting limit is no "too slow or failed" (no call was made). */
+    @Test
+    void aFullDraftingLimitIsNotCountedAsTheLlmFailingInTheDaysFigures() {
+        LlmFigures.Day before = QuarkusTransaction.requiringNew().call(() -> figures.lastDay());
+        served("turned away while busy " + UUID.randomUUID(), "library", LlmFigures.UNAVAILABLE + LlmFailure.BUSY, "1 hour");
+        served("circuit open " + UUID.randomUUID(), "library", LlmFigures.UNAVAILABLE + LlmFailure.CIRCUIT_OPEN, "1 hour");
+        LlmFigures.Day after = QuarkusTransaction.requiringNew().call(() -> figures.lastDay());
+        assertEquals(before.answered() + 2, after.answered(), "both answers asked for the LLM");
+        assertEquals(before.fellBack() + 1, after.fellBack(), "only the open circuit is the LLM unavailable");
+    }
+
     private void served(String text, String source, String status, String ago) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into served_requests (id, endpoint, text, text_hash,"
                         + " out_of_scope, latency_ms, answer_source, llm_status, created_at) values (gen_random_uuid(), 'respond', ?1, md5(?1),"

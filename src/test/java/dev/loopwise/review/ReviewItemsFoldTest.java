@@ -34,6 +34,9 @@ class ReviewItemsFoldTest {
     @Inject
     @Location("ReviewAdminPage/items")
     Template itemsCard;
+    @Inject
+    @Location("ReviewAdminPage/items-help")
+    Template itemsHelp;
 
     /**
      * Without a gold item the card says what one is and how to make one, instead of "the gold items come first" (the test
@@ -50,6 +53,18 @@ class ReviewItemsFoldTest {
         String help = none.selectFirst("#gold-items-help").text();
         assertTrue(help.startsWith("No gold items yet. A gold item is one whose right answer you fixed") && help.contains("Make gold"), help);
         assertTrue(none.select("#items-order").isEmpty(), "no order to tell without items");
+
+        List<ReviewItem> regular = new ArrayList<>();
+        for (long id = 10; id > 0; id--) {
+            regular.add(item(id, false));
+        }
+        // The card's sentences, drawn without the rows: a row's form needs the request a page is drawn for.
+        Document some = Jsoup.parse(itemsHelp.data("items", regular).render());
+        String someHelp = some.selectFirst("#gold-items-help").text();
+        assertTrue(someHelp.startsWith("No gold items yet.") && someHelp.contains("To add one, pick its right answer under Gold answer"
+                + " in a row below and press Make gold"), someHelp);
+        assertEquals("The newest items come first; the older ones wait under the table behind “Show all”.",
+                some.selectFirst("#items-order").text(), "no gold items to put first: the order is the newest first");
     }
 
     @Test

@@ -73,6 +73,19 @@ class FiguresBasisTest {
         // With nothing kept aside, "none of them was taken for another intent" would claim a result no ticket gave.
         assertTrue(page.contains("No ticket was kept aside for measuring, so there is nothing to count confusions on yet."), page);
         assertFalse(page.contains("No confusions on the tickets kept aside"), page);
+        assertFalse(page.contains("id=\"score-per-intent-help\""), "no advice on a figure that stays blank: " + page);
+    }
+
+    /** A version trained before each intent's figures were kept has no table to point to: the advice points to the confusions. */
+    @Test
+    void theScorePerIntentAdviceOfAnOlderVersionPointsOnlyToWhatItHas() {
+        String page = pageOfACopyWith(Map.of("data/test_tickets", 87), IntentFigures.METRIC).replaceAll("\\s+", " ");
+        int at = page.indexOf("id=\"score-per-intent-help\"");
+        assertTrue(at > 0, page);
+        String help = page.substring(at, page.indexOf("</p>", at));
+        assertTrue(help.contains("href=\"#most-confused\"") && help.contains("trained before each intent's own figures were kept"), help);
+        assertFalse(help.contains("#how-each-intent"), "its How each intent does has no figures to name them: " + help);
+        assertTrue(help.contains("far below <em>right intent or rightly handed over</em>"), "the figure named as it is labelled: " + help);
     }
 
     /** The confusions table says what it counts and what to do about it, in the lead's words, not "Expected / Predicted". */
@@ -85,12 +98,16 @@ class FiguresBasisTest {
         assertTrue(page.contains("<th>Labelled</th><th>Taken for</th>") && !page.contains("<th>Predicted</th>"), page);
     }
 
-    /** The version page of a stored copy of the active version with {@code metrics} added; the copy is removed after. */
-    private static String pageOfACopyWith(Map<String, Object> metrics) {
+    /**
+     * The version page of a stored copy of the active version with {@code metrics} added and the metrics {@code without}
+     * left out; the copy is removed after.
+     */
+    private static String pageOfACopyWith(Map<String, Object> metrics, String... without) {
         int version = QuarkusTransaction.requiringNew().call(() -> {
             ModelVersion copy = MeasuredVersions.copyOf(ModelVersion.findByVersion(ActiveModel.await()).orElseThrow(),
                     ModelVersion.REJECTED, "figures-basis test");
             copy.metrics.putAll(metrics);
+            List.of(without).forEach(copy.metrics::remove);
             copy.weightsRemovedAt = OffsetDateTime.now();
             copy.persist();
             return copy.version;
