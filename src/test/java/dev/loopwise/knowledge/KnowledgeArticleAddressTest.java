@@ -102,6 +102,40 @@ class KnowledgeArticleAddressTest {
     }
 
     @Test
+    void anAddressInFrontMatterOrACanonicalLinkThatIsNoWebAddressIsNamedAsLeftOut() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = "front" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            String[][] markdown = {{"url", "javascript:alert(1)"}, {"canonical_url", "ftp://shop.com/returns"}, {"url", "www.shop.com/returns"}};
+            for (int i = 0; i < markdown.length; i++) {
+                String title = "Front " + i + " " + tag;
+                upload(admin, tag + "-" + i + ".md", "text/markdown", "---\ntitle: " + title + "\n" + markdown[i][0] + ": " + markdown[i][1]
+                        + "\n---\n\nThirty days.\n").statusCode(201).body("addressesLeftOut", equalTo(List.of(title)));
+                assertNull(url(title), markdown[i][1]);
+            }
+            // A relative canonical link is left out and named too: the page does not say which site it is on.
+            String[] canonical = {"javascript:alert(1)", "ftp://shop.com/returns", "www.shop.com/returns", "/returns"};
+            for (int i = 0; i < canonical.length; i++) {
+                String title = "Page " + i + " " + tag;
+                upload(admin, tag + "-" + i + ".html", "text/html", "<html><head><title>" + title + "</title><link rel=\"canonical\" href=\""
+                        + canonical[i] + "\"></head><body><p>Thirty days.</p></body></html>").statusCode(201)
+                        .body("addressesLeftOut", equalTo(List.of(title)));
+                assertNull(url(title), canonical[i]);
+            }
+            // No address at all is nothing left out.
+            upload(admin, tag + "-none.md", "text/markdown", "---\ntitle: None " + tag + "\nurl:\n---\n\nText.\n").statusCode(201)
+                    .body("addressesLeftOut", equalTo(List.of()));
+            upload(admin, tag + "-web.html", "text/html", "<html><head><title>Web " + tag + "</title><link rel=\"canonical\""
+                    + " href=\"https://shop.com/web\"></head><body><p>Text.</p></body></html>").statusCode(201)
+                    .body("addressesLeftOut", equalTo(List.of()));
+            assertEquals("https://shop.com/web", url("Web " + tag));
+        } finally {
+            admin.request().queryParam("q", tag).get(ARTICLES).then().statusCode(200).extract().jsonPath().getList("id")
+                    .forEach(id -> admin.request().delete(ARTICLES + "/" + id).then().statusCode(204));
+        }
+    }
+
+    @Test
     void theAddressTypedBesideTheFileMustNameASiteAndSaysSoInPlainWords() {
         Caller admin = Caller.apiKey(keys, "admin");
         for (String url : new String[] {"https://@/", "https://:80/"}) {
