@@ -69,14 +69,14 @@ class KnowledgeArticleAddressTest {
     void anImportNamesTheArticlesWhoseAddressWasLeftOutOnTheApiAndThePage() {
         Caller admin = Caller.apiKey(keys, "admin");
         String tag = "left" + UUID.randomUUID().toString().substring(0, 8);
-        String file = "{\"title\": \"Returns " + tag + "\", \"url\": \"javascript:alert(1)\", \"body\": \"Thirty days.\"}\n"
+        String file = "{\"title\": \"Returns, exchanges " + tag + "\", \"url\": \"javascript:alert(1)\", \"body\": \"Thirty days.\"}\n"
                 + "{\"title\": \"Shipping " + tag + "\", \"url\": \"https://@/\", \"body\": \"Three days.\"}\n"
                 + "{\"title\": \"Sizes " + tag + "\", \"url\": \"https://help.example.com/sizes-" + tag + "\", \"body\": \"Run small.\"}\n";
         try {
             upload(admin, tag + ".jsonl", "application/x-ndjson", file).statusCode(201)
-                    .body("addressesLeftOut", equalTo(List.of("Returns " + tag, "Shipping " + tag)))
+                    .body("addressesLeftOut", equalTo(List.of("Returns, exchanges " + tag, "Shipping " + tag)))
                     .body("summary", equalTo("Imported 3 articles as 3 passages. 2 article addresses were not links a browser can open and"
-                            + " were left out: Returns " + tag + ", Shipping " + tag + ". Give them http:// or https:// addresses in the"
+                            + " were left out: 'Returns, exchanges " + tag + "', 'Shipping " + tag + "'. Give them http:// or https:// addresses in the"
                             + " file and import it again to show the links."));
             assertEquals(3, admin.request().queryParam("q", tag).get(ARTICLES).then().statusCode(200).extract().jsonPath()
                     .getList("id").size());
@@ -84,12 +84,12 @@ class KnowledgeArticleAddressTest {
             Caller browser = Caller.session("admin");
             String location = browser.pageRequest().accept("text/html").multiPart("file", tag + ".jsonl", file.getBytes(), "application/x-ndjson")
                     .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(303).extract().header("Location");
-            assertTrue(location.contains("&leftOut=2&leftOut1=Returns%20" + tag + "&leftOut2=Shipping%20" + tag), location);
+            assertTrue(location.contains("&leftOut=2&leftOut1=Returns%2C%20exchanges%20" + tag + "&leftOut2=Shipping%20" + tag), location);
             String page = browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(location.substring(0, location.indexOf('#')))
                     .then().statusCode(200).extract().asString();
             String result = page.substring(page.indexOf("id=\"knowledge-result\""));
             assertTrue(result.contains("(3 of them replaced earlier imports of the same articles). 2 article addresses were not links a"
-                    + " browser can open and were left out: Returns " + tag + ", Shipping " + tag + "."), result);
+                    + " browser can open and were left out: &#39;Returns, exchanges " + tag + "&#39;, &#39;Shipping " + tag + "&#39;."), result);
 
             // An article whose address is fine, or that gives none, is not named.
             upload(admin, tag + "-none.md", "text/markdown", "# Gift wrap " + tag + "\n\nThree euros.\n").statusCode(201)
