@@ -74,7 +74,6 @@ public final class DriftMessages {
     public static final String REPLAY_NO_ACTIVE_MODEL = "No model is active yet, so every replayed ticket would fail and nothing was"
             + " sent: train one on Models (or wait for the training under way to finish), then replay.";
 
-    /** Said by the command before anything is sent: the server would speak of an empty request body, which no one sent. */
     /**
      * A file over the server's body limit, said as the upload pages say it; the limit is the command's own reading of
      * LOOPWISE_MAX_BODY_SIZE, so a server set to take more is matched by setting it for the command too.
@@ -84,6 +83,7 @@ public final class DriftMessages {
                 + " LOOPWISE_MAX_BODY_SIZE for this command as it is set there.)";
     }
 
+    /** Said by the command before anything is sent: the server would speak of an empty request body, which no one sent. */
     public static String replayFileEmpty(Object file) {
         return file + " is empty, so there is nothing to replay: put one ticket on each line (a CSV needs a header line with a"
                 + " text column, then the tickets). Nothing was sent.";

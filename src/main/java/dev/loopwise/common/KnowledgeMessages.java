@@ -2,6 +2,7 @@ package dev.loopwise.common;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** What the knowledge base's import and article list say about an address, a file's name and a search (one place for their words). */
 public final class KnowledgeMessages {
@@ -63,7 +64,8 @@ public final class KnowledgeMessages {
         if (count == 0) {
             return "";
         }
-        String titles = String.join(", ", named) + (count > named.size() ? " and " + (count - named.size()) + " more" : "");
+        // Quoted as the shared titles are: "Returns, exchanges" is one title, not two.
+        String titles = named.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")) + (count > named.size() ? " and " + (count - named.size()) + " more" : "");
         return count == 1
                 ? " 1 article address was not a link a browser can open and was left out: " + titles + ". Give it an http:// or"
                 + " https:// address in the file and import it again to show the link."

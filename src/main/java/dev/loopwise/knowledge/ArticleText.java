@@ -124,7 +124,9 @@ final class ArticleText {
         if (url == null || url.isBlank()) {
             Element canonical = page.selectFirst("link[rel=canonical][href], meta[property=og:url][content]");
             url = canonical == null ? null : canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content");
-            url = url != null && url.matches("(?i)https?://\\S+") ? url : null; // a relative or odd one is no address to show
+            // Kept as written: one that is no web address (a relative link too, as the file does not say which site it is
+            // on) is left out when the article is made, and the import names it.
+            url = url == null || url.isBlank() ? null : url.trim();
         }
         page.select("script, style, noscript, nav, template, svg, form, [role=navigation], [role=banner], [role=contentinfo],"
                 + " [role=search], [aria-hidden=true]").remove();

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * next "---" or "...". It is the page's settings, not its text: its title names the article and its address is kept.
  *
  * @param title the title it declares, or null
- * @param url   the first http or https address it gives ({@code url} or {@code canonical_url}), or null
+ * @param url   the first address it gives ({@code url} or {@code canonical_url}) as written, web address or not, or null
  * @param text  the article's text after it (all of it when there is none)
  */
 record FrontMatter(String title, String url, String text) {
@@ -32,7 +32,8 @@ record FrontMatter(String title, String url, String text) {
             String value = field.group(2).replaceAll("^([\"'])(.*)\\1$", "$2").trim();
             if (field.group(1).equals("title") && !value.isEmpty()) {
                 title = value;
-            } else if (!field.group(1).equals("title") && url == null && value.matches("(?i)https?://\\S+")) {
+            } else if (!field.group(1).equals("title") && url == null && !value.isEmpty() && !value.equals("~") && !value.equalsIgnoreCase("null")) {
+                // Kept as written, whatever it is: one that is no web address is left out later, and the import says so.
                 url = value;
             }
         }

@@ -12,10 +12,12 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +69,7 @@ public final class CliFiles {
         requireFile(file);
         InputStream in;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file));
+            in = new BufferedInputStream(new Unmeasured(Files.newInputStream(file)));
         } catch (AccessDeniedException e) {
             throw new IllegalArgumentException(FileMessages.unreadable(file), e);
         }
@@ -82,6 +84,25 @@ public final class CliFiles {
         } catch (IOException e) {
             in.close();
             throw new IllegalArgumentException(FileMessages.brokenGzip(file), e);
+        }
+    }
+
+    /**
+     * A pipe ({@code /dev/stdin}) cannot say how much is waiting: asked, as gzip asks at the end of what it holds, its
+     * channel fails with "Illegal seek". Nothing waiting is the answer that lets the read go on.
+     */
+    private static final class Unmeasured extends FilterInputStream {
+        Unmeasured(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            try {
+                return super.available();
+            } catch (IOException e) {
+                return 0;
+            }
         }
     }
 
@@ -155,31 +176,62 @@ public final class CliFiles {
             return e.getMessage();
         }
         try (InputStream again = bytes(file)) {
-            int line = Utf8Lines.firstNotUtf8(again);
-            return e.getMessage() + (line > 0 ? " " + FileMessages.firstNotUtf8Line(line) : "");
+            return said(file, e, again);
         }
     }
 
-    /**
-     * Refused, naming {@code limit}, when the file's text is longer than {@code limit} bytes: a plain file by its size, a
-     * gzip one by reading it through without keeping it, so a large file is never held whole only to be refused.
-     */
-    public static void requireAtMost(Path file, long limit, String refusal) throws IOException {
-        requireFile(file);
-        long size = 0;
-        try (InputStream in = bytes(file)) {
-            if (in instanceof Gunzipped) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int read = 0; size <= limit && read >= 0; read = in.read(buffer)) {
-                    size += read;
-                }
-            } else {
-                size = Files.size(file);
-            }
+    /** As above, from bytes already read: a pipe cannot be read again. */
+    private static String said(Path file, ApiException e, InputStream bytes) throws IOException {
+        if (!"not_utf8".equals(e.code)) {
+            return e.getMessage();
         }
-        if (size > limit) {
+        int line = Utf8Lines.firstNotUtf8(bytes);
+        return e.getMessage() + (line > 0 ? " " + FileMessages.firstNotUtf8Line(line) : "");
+    }
+
+    /**
+     * The file's text as {@link #text} reads it, refused with {@code refusal} when its UTF-8 (what a command sends) is
+     * longer than {@code limit} bytes. The file is opened once and read no further than it takes to know, so a pipe
+     * ({@code --file /dev/stdin}) is read as it comes and a large file is never held whole only to be refused.
+     */
+    public static String textAtMost(Path file, long limit, String refusal) throws IOException {
+        byte[] read;
+        try (InputStream in = bytes(file)) {
+            read = in.readNBytes(cap(limit + 1));
+            // UTF-16 takes two bytes for what UTF-8 says in one (ASCII), so its file may be up to twice the limit and fit.
+            if (read.length > limit && utf16(read)) {
+                read = concat(read, in.readNBytes(cap(2 * limit + 3) - read.length));
+            } else if (read.length > limit) {
+                throw new IllegalArgumentException(refusal);
+            }
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        String text;
+        try {
+            text = TextFiles.ofCommandFile(read, file.toString());
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(said(file, e, new ByteArrayInputStream(read)), e);
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > limit) {
             throw new IllegalArgumentException(refusal);
         }
+        return text;
+    }
+
+    /** A byte array holds at most a little under 2 GB: a limit set higher is read up to that. */
+    private static int cap(long bytes) {
+        return (int) Math.min(bytes, Integer.MAX_VALUE - 8);
+    }
+
+    private static boolean utf16(byte[] start) {
+        return start.length >= 2 && (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE || start[0] == (byte) 0xFE && start[1] == (byte) 0xFF);
+    }
+
+    private static byte[] concat(byte[] first, byte[] then) {
+        byte[] both = Arrays.copyOf(first, first.length + then.length);
+        System.arraycopy(then, 0, both, first.length, then.length);
+        return both;
     }
 
     /** Checked before anything else reads the path, so that a mistyped name is said as such rather than as Java's bare path. */

@@ -40,10 +40,10 @@ class ImportNoticeTest {
         List<String> titles = List.of("A", "B", "C", "D", "E", "F", "G");
         String address = ImportNotice.address(KnowledgeImporter.Result.of(7, 7, 0, titles, List.of(), titles)).toString();
         assertTrue(address.contains("leftOut=7&leftOut1=A&leftOut2=B&leftOut3=C&leftOut4=D&leftOut5=E#"), address);
-        assertEquals("Imported 7 articles as 7 passages. 7 article addresses were not links a browser can open and were left out: A, B,"
-                + " C, D, E and 2 more. Give them http:// or https:// addresses in the file and import it again to show the links.",
+        assertEquals("Imported 7 articles as 7 passages. 7 article addresses were not links a browser can open and were left out: 'A', 'B',"
+                + " 'C', 'D', 'E' and 2 more. Give them http:// or https:// addresses in the file and import it again to show the links.",
                 ImportNotice.read("7", "7", "0", List.of(), null, "7", titles.subList(0, 5)));
-        assertEquals("Imported 1 article as 2 passages. 1 article address was not a link a browser can open and was left out: Returns."
+        assertEquals("Imported 1 article as 2 passages. 1 article address was not a link a browser can open and was left out: 'Returns'."
                 + " Give it an http:// or https:// address in the file and import it again to show the link.",
                 ImportNotice.read("1", "2", "0", List.of(), null, "1", List.of("Returns")));
     }

@@ -69,14 +69,14 @@ class KnowledgeArticleAddressTest {
     void anImportNamesTheArticlesWhoseAddressWasLeftOutOnTheApiAndThePage() {
         Caller admin = Caller.apiKey(keys, "admin");
         String tag = "left" + UUID.randomUUID().toString().substring(0, 8);
-        String file = "{\"title\": \"Returns " + tag + "\", \"url\": \"javascript:alert(1)\", \"body\": \"Thirty days.\"}\n"
+        String file = "{\"title\": \"Returns, exchanges " + tag + "\", \"url\": \"javascript:alert(1)\", \"body\": \"Thirty days.\"}\n"
                 + "{\"title\": \"Shipping " + tag + "\", \"url\": \"https://@/\", \"body\": \"Three days.\"}\n"
                 + "{\"title\": \"Sizes " + tag + "\", \"url\": \"https://help.example.com/sizes-" + tag + "\", \"body\": \"Run small.\"}\n";
         try {
             upload(admin, tag + ".jsonl", "application/x-ndjson", file).statusCode(201)
-                    .body("addressesLeftOut", equalTo(List.of("Returns " + tag, "Shipping " + tag)))
+                    .body("addressesLeftOut", equalTo(List.of("Returns, exchanges " + tag, "Shipping " + tag)))
                     .body("summary", equalTo("Imported 3 articles as 3 passages. 2 article addresses were not links a browser can open and"
-                            + " were left out: Returns " + tag + ", Shipping " + tag + ". Give them http:// or https:// addresses in the"
+                            + " were left out: 'Returns, exchanges " + tag + "', 'Shipping " + tag + "'. Give them http:// or https:// addresses in the"
                             + " file and import it again to show the links."));
             assertEquals(3, admin.request().queryParam("q", tag).get(ARTICLES).then().statusCode(200).extract().jsonPath()
                     .getList("id").size());
@@ -84,18 +84,52 @@ class KnowledgeArticleAddressTest {
             Caller browser = Caller.session("admin");
             String location = browser.pageRequest().accept("text/html").multiPart("file", tag + ".jsonl", file.getBytes(), "application/x-ndjson")
                     .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(303).extract().header("Location");
-            assertTrue(location.contains("&leftOut=2&leftOut1=Returns%20" + tag + "&leftOut2=Shipping%20" + tag), location);
+            assertTrue(location.contains("&leftOut=2&leftOut1=Returns%2C%20exchanges%20" + tag + "&leftOut2=Shipping%20" + tag), location);
             String page = browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(location.substring(0, location.indexOf('#')))
                     .then().statusCode(200).extract().asString();
             String result = page.substring(page.indexOf("id=\"knowledge-result\""));
             assertTrue(result.contains("(3 of them replaced earlier imports of the same articles). 2 article addresses were not links a"
-                    + " browser can open and were left out: Returns " + tag + ", Shipping " + tag + "."), result);
+                    + " browser can open and were left out: &#39;Returns, exchanges " + tag + "&#39;, &#39;Shipping " + tag + "&#39;."), result);
 
             // An article whose address is fine, or that gives none, is not named.
             upload(admin, tag + "-none.md", "text/markdown", "# Gift wrap " + tag + "\n\nThree euros.\n").statusCode(201)
                     .body("addressesLeftOut", equalTo(List.of())).body("summary", equalTo("Imported 1 article as 1 passage."));
         } finally {
             // Read at the end: importing the file again replaced the articles under new ids.
+            admin.request().queryParam("q", tag).get(ARTICLES).then().statusCode(200).extract().jsonPath().getList("id")
+                    .forEach(id -> admin.request().delete(ARTICLES + "/" + id).then().statusCode(204));
+        }
+    }
+
+    @Test
+    void anAddressInFrontMatterOrACanonicalLinkThatIsNoWebAddressIsNamedAsLeftOut() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = "front" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            String[][] markdown = {{"url", "javascript:alert(1)"}, {"canonical_url", "ftp://shop.com/returns"}, {"url", "www.shop.com/returns"}};
+            for (int i = 0; i < markdown.length; i++) {
+                String title = "Front " + i + " " + tag;
+                upload(admin, tag + "-" + i + ".md", "text/markdown", "---\ntitle: " + title + "\n" + markdown[i][0] + ": " + markdown[i][1]
+                        + "\n---\n\nThirty days.\n").statusCode(201).body("addressesLeftOut", equalTo(List.of(title)));
+                assertNull(url(title), markdown[i][1]);
+            }
+            // A relative canonical link is left out and named too: the page does not say which site it is on.
+            String[] canonical = {"javascript:alert(1)", "ftp://shop.com/returns", "www.shop.com/returns", "/returns"};
+            for (int i = 0; i < canonical.length; i++) {
+                String title = "Page " + i + " " + tag;
+                upload(admin, tag + "-" + i + ".html", "text/html", "<html><head><title>" + title + "</title><link rel=\"canonical\" href=\""
+                        + canonical[i] + "\"></head><body><p>Thirty days.</p></body></html>").statusCode(201)
+                        .body("addressesLeftOut", equalTo(List.of(title)));
+                assertNull(url(title), canonical[i]);
+            }
+            // No address at all is nothing left out.
+            upload(admin, tag + "-none.md", "text/markdown", "---\ntitle: None " + tag + "\nurl:\n---\n\nText.\n").statusCode(201)
+                    .body("addressesLeftOut", equalTo(List.of()));
+            upload(admin, tag + "-web.html", "text/html", "<html><head><title>Web " + tag + "</title><link rel=\"canonical\""
+                    + " href=\"https://shop.com/web\"></head><body><p>Text.</p></body></html>").statusCode(201)
+                    .body("addressesLeftOut", equalTo(List.of()));
+            assertEquals("https://shop.com/web", url("Web " + tag));
+        } finally {
             admin.request().queryParam("q", tag).get(ARTICLES).then().statusCode(200).extract().jsonPath().getList("id")
                     .forEach(id -> admin.request().delete(ARTICLES + "/" + id).then().statusCode(204));
         }

@@ -66,9 +66,8 @@ public class ReplayCommand implements Callable<Integer> {
         }
         // The server refuses a body over its limit only once all of it arrived: a file over it is not read whole to be sent.
         long limit = BodyLimit.bytes(System.getenv(BodyLimit.VARIABLE));
-        CliFiles.requireAtMost(file, limit, DriftMessages.replayFileTooLarge(file, BodyLimit.size(limit)));
-        // Read here as every command reads a ticket file (a gzip file decompressed, UTF-16 decoded), sent as UTF-8.
-        String text = CliFiles.text(file);
+        // Read as every command reads a ticket file (a gzip file decompressed, UTF-16 decoded); measured as it is sent, in UTF-8.
+        String text = CliFiles.textAtMost(file, limit, DriftMessages.replayFileTooLarge(file, BodyLimit.size(limit)));
         if (text.isBlank()) {
             throw new IllegalArgumentException(DriftMessages.replayFileEmpty(file));
         }
