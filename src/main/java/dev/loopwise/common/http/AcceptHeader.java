@@ -61,10 +61,10 @@ public class AcceptHeader {
     /** The caller's types that parse (RESTEasy refuses a header with a part that does not, "garbage/"), then any type. */
     static String widened(String accept) {
         StringBuilder kept = new StringBuilder();
-        for (String part : accept.split(",")) {
+        for (String part : RouteRules.acceptParts(accept)) {
             try {
-                MediaType.valueOf(part.strip());
-                kept.append(part.strip()).append(", ");
+                MediaType.valueOf(part);
+                kept.append(part).append(", ");
             } catch (IllegalArgumentException e) {
                 // Dropped: a part that names no type asks for nothing.
             }
