@@ -93,6 +93,9 @@ public final class Messages {
             + "application/x-www-form-urlencoded); programs use an API key instead.";
     public static final String CROSS_ORIGIN = "This change was not sent from a Loopwise page, so it was refused and nothing changed. "
             + "Use the form on the page; scripts call the API with an API key instead.";
+    public static final String TOKEN_MISSING = "This change carries no security token, so it was refused and nothing changed. A Loopwise"
+            + " page sends its token with every change (the csrf-token field of a form, the X-CSRF-TOKEN header of a script):"
+            + " reload the page and try again. Scripts call the API with an API key instead.";
 
     /** Answered as plain text or in the {code, error} shape built by hand: no quote or backslash. */
     public static final String DEMO_THIS_MACHINE_ONLY = "The demo answers only addresses of this machine, such as localhost or "

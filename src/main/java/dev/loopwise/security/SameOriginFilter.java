@@ -46,7 +46,7 @@ public class SameOriginFilter {
         return context.request().method() == HttpMethod.POST && context.normalizedPath().endsWith(LOGIN_POST_SUFFIX);
     }
 
-    private static boolean carriesSession(RoutingContext context) {
+    static boolean carriesSession(RoutingContext context) {
         return context.request().getCookie("loopwise-session") != null || context.request().getCookie(SessionStamps.COOKIE) != null;
     }
 

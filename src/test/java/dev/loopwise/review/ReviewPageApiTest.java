@@ -12,6 +12,7 @@ import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.user.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -86,7 +87,7 @@ class ReviewPageApiTest {
     @Test
     void aGoldCheckItemCountsAsWaitingBeforeItShowsSoTheCountFallsByOneWithEveryAnswer() {
         List<Long> items = ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update review_items set kind = 'gold', gold_choice = '1', required_judgements = ?2 where id = ?1")
                 .setParameter(1, items.get(1)).setParameter(2, ReviewItem.GOLD_CAPACITY).executeUpdate());
         Response first = next();
@@ -109,6 +110,25 @@ class ReviewPageApiTest {
                 .body("{\"choice\":\"A\"}").post("/review/items/" + item)
                 .then().statusCode(400).body("code", equalTo("page_expired"))
                 .body("error", equalTo(HttpMessages.PAGE_EXPIRED));
+    }
+
+    /** The script always sends its token: a JSON judgement without it, on the session cookie alone, saves nothing. */
+    @Test
+    void aJudgementWithoutItsTokenIsRefusedAndSavesNothing() {
+        ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR);
+        long item = id(next());
+        for (String path : List.of("/review/items/" + item, "/review/items/" + item + "/undo")) {
+            page.request().contentType("application/json").accept("application/json").body("{\"choice\":\"A\"}").post(path)
+                    .then().statusCode(403).body("code", equalTo("token_missing"));
+        }
+        assertEquals(0L, judgementsOf(item), "the refused judgement was not saved");
+        post("/review/items/" + item, "{\"choice\":\"A\"}").then().statusCode(200);
+        assertEquals(1L, judgementsOf(item));
+    }
+
+    private long judgementsOf(long item) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from judgements where item_id = ?1").setParameter(1, item).getSingleResult()).longValue());
     }
 
     private Response next() {

@@ -225,11 +225,11 @@ public class HttpLayerErrors {
     }
 
     /**
-     * A refused cross-site change is no matter of the person's role, which the usual heading of a 403 would say it is; a
-     * busy moment is said as such.
+     * A refused cross-site change, or one without its token, is no matter of the person's role, which the usual heading
+     * of a 403 would say it is; a busy moment is said as such.
      */
     private static String heading(int status, String code, String title) {
-        return "cross_origin".equals(code) ? HttpMessages.CROSS_ORIGIN_HEADING
+        return "cross_origin".equals(code) || "token_missing".equals(code) ? HttpMessages.CROSS_ORIGIN_HEADING
                 : "database_unavailable".equals(code) ? Messages.BUSY_HEADING : HttpMessages.errorHeading(status, title);
     }
 }

@@ -80,7 +80,7 @@ public class LoginPage {
     @POST
     @Path("logout")
     @Authenticated
-    // Only the page's form: the CSRF token is checked on form bodies alone, so any other body would skip it.
+    // Only the page's form ends a session; its token is checked as every change a session makes is.
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout(RoutingContext routingContext) {
         // A key-authenticated caller has no session to end.

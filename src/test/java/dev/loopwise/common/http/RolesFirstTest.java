@@ -63,9 +63,10 @@ class RolesFirstTest {
     @Test
     void onThePagesAReviewerGetsA403AndAStrangerIsSentToSignInBeforeA405() {
         Caller reviewer = Caller.session("reviewer1");
-        reviewer.pageRequest().accept("text/html").put("/admin/models").then().statusCode(403)
+        reviewer.pageRequest().header("X-CSRF-TOKEN", reviewer.csrfToken()).accept("text/html").put("/admin/models").then().statusCode(403)
                 .contentType(containsString("text/html")).body(containsString("it needs the role admin"));
-        Caller.session("admin").pageRequest().accept("text/html").put("/admin/models").then().statusCode(405);
+        Caller admin = Caller.session("admin");
+        admin.pageRequest().header("X-CSRF-TOKEN", admin.csrfToken()).accept("text/html").put("/admin/models").then().statusCode(405);
         given().redirects().follow(false).header("Origin", Caller.origin()).accept("text/html").put("/admin/models").then()
                 .statusCode(303).header("Location", containsString("/login"));
         given().redirects().follow(false).header("Origin", Caller.origin()).accept("application/json").put("/admin/models").then()
