@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,12 +49,16 @@ public class SessionTokenFilter {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    /** A form's body holds its token in a field, which the CSRF check reads itself. */
+    /**
+     * A form's body holds its token in a field, which the CSRF check reads itself. Its type is compared as that check
+     * compares it, case and all: {@code Application/X-WWW-Form-Urlencoded} is no form to it, so it skipped the field while
+     * this filter skipped the header, and a form address that reads no field acted on the cookie alone.
+     */
     static boolean form(String contentType) {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String type = contentType.split(";", 2)[0].strip();
         return type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data");
     }
 
