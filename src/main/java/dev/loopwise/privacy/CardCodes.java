@@ -37,7 +37,9 @@ final class CardCodes {
      * end. The lookahead for a stop comes first, so the abbreviations are looked at only where one stands.
      */
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?=[.!?])(?<!(?<!\\p{L})(?i:mr|mrs|ms|dr|no|st|prof|mt|sr|jr))"
-            + "[.!?]+(?=\\s+\\p{Lu})|[\u3002\uFF01\uFF1F]+|(\r?\n[ \t\u00A0]*\r?\n)");
+            + "[.!?]{1,8}(?=\\s+\\p{Lu})|[\u3002\uFF01\uFF1F]{1,8}|(\r?\n[ \t\u00A0]*\r?\n)");
+    /** The most characters one sentence end takes ("?!"): a longer run of marks ends the sentence at its last eight. */
+    private static final int LONGEST_STOP = 8;
     /** How many characters a sentence may run between a code and its card. */
     private static final int MOST_BETWEEN = 80;
     /**
@@ -111,6 +113,9 @@ final class CardCodes {
     }
 
     private static boolean reachesCard(Matcher sentenceBreak, int from, int card, int stops) {
+        if (card - from > (stops + 1) * MOST_BETWEEN + stops * LONGEST_STOP) {
+            return false;
+        }
         int at = from;
         for (int stop = 0;; stop++) {
             // a sentence longer than the limit fails anyway: no need to look past it for its end
