@@ -27,19 +27,21 @@ final class CardCodes {
     private static final String CODE_AFTER_LABEL = "(?:[ \t\u00A0]{0,3}(?i:code|no\\.?|number|is|was|:|#|=|-|\uFF1A|\u662F|\u7801|\u53F7|\u306F)){0,3}[ \t\u00A0]{0,3}";
     /** "PIN is 1234", "PIN: 1234", "PIN=1234", "PIN是1234": a label that states its code, which may end its own sentence. */
     private static final String CODE_STATED = "(?:[ \t\u00A0]{0,3}(?i:code|no\\.?|number|#|-)){0,2}[ \t\u00A0]{0,3}"
-            + "(?i:is|was|:|=|\uFF1A|\u662F|\u7801|\u53F7|\u306F)(?:[ \t\u00A0]{0,3}[:#])?[ \t\u00A0]{0,3}";
+            + "(?i:is|was|:|=|\uFF1A|\u662F|\u7801|\u53F7|\u306F)(?:[ \t\u00A0]{0,3}[:#\uFF1A])?[ \t\u00A0]{0,3}";
     private static final Pattern CODE = Pattern.compile(Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + EXPIRY + BETWEEN
             + "(?i:(?:and|with|plus|&)" + SPACE + ")?(?i:(?:the|its|my|a)" + SPACE + ")?" + LABEL
             + CODE_AFTER_LABEL + "(\\d{3,8})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
     /**
-     * Nothing that ends a sentence: a stop, '!' or '?' before a capital ("PIN 1234 reset. Card ..."), not an
-     * abbreviation's ("card no. [CARD]", "for Mrs. Smith's card"); a full-width stop; or a blank line, however the
-     * lines end.
+     * What ends a sentence: a stop, '!' or '?' before a capital ("PIN 1234 reset. Card ..."), not an abbreviation's
+     * ("card no. [CARD]", "for Mrs. Smith's card", "St. Mary's"); a full-width stop; or a blank line, however the lines
+     * end. The lookahead for a stop comes first, so the abbreviations are looked at only where one stands.
      */
-    private static final String SAME_SENTENCE = "(?:(?!(?<!(?<!\\p{L})(?i:mr|mrs|ms|dr|no))[.!?]+\\s+\\p{Lu}|[\u3002\uFF01\uFF1F]"
-            + "|\r?\n[ \t\u00A0]*\r?\n)[\\s\\S])";
-    /** The stops that end one sentence, so that a stated code reaches the card in the next ("My PIN is 1234. My card ..."). */
-    private static final String ONE_STOP = "[.!?\u3002\uFF01\uFF1F]+";
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?=[.!?])(?<!(?<!\\p{L})(?i:mr|mrs|ms|dr|no|st|prof|mt|sr|jr))"
+            + "[.!?]{1,8}(?=\\s+\\p{Lu})|[\u3002\uFF01\uFF1F]{1,8}|(\r?\n[ \t\u00A0]*\r?\n)");
+    /** The most characters one sentence end takes ("?!"): a longer run of marks ends the sentence at its last eight. */
+    private static final int LONGEST_STOP = 8;
+    /** How many characters a sentence may run between a code and its card. */
+    private static final int MOST_BETWEEN = 80;
     /**
      * A code written before its card ("PIN 1234 for card [CARD]", "my pin is 4321, card [CARD]"): three to six digits
      * right after the label, and the masked card later in the same sentence. Not after the label's words alone: there
@@ -47,15 +49,13 @@ final class CardCodes {
      * reviewer needs it, while with the card in the same sentence it is that card's code, which spends it.
      */
     private static final Pattern CODE_BEFORE = Pattern.compile(WordBounds.START + LABEL
-            + CODE_AFTER_LABEL + "(\\d{3,6})(?![\\p{L}\\p{N}]|[.,/-]\\d)(?=" + SAME_SENTENCE + "{0,80}?"
-            + Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + ")");
+            + CODE_AFTER_LABEL + "(\\d{3,6})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
     /**
      * A stated code ("My PIN is 1234. My card is [CARD].", "PIN: 1234.\nCard: [CARD]") reaches one sentence further:
      * written so, the next sentence's card is the one it opens. Two sentences away, or past a blank line, it stays.
      */
     private static final Pattern STATED_CODE_BEFORE = Pattern.compile(WordBounds.START + LABEL
-            + CODE_STATED + "(\\d{3,6})(?![\\p{L}\\p{N}]|[.,/-]\\d)(?=" + SAME_SENTENCE + "{0,80}?(?:" + ONE_STOP
-            + SAME_SENTENCE + "{0,80}?)?" + Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + ")");
+            + CODE_STATED + "(\\d{3,6})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
     /** A card's codes one after another ("[CARD], CVV 123, PIN 4821"): each masked code stands as the card for the next. */
     private static final int MOST_CODES_IN_A_ROW = 8;
 
@@ -72,7 +72,7 @@ final class CardCodes {
             }
             out = next;
         }
-        return out.contains(placeholder) ? maskOnce(maskOnce(out, CODE_BEFORE, placeholder), STATED_CODE_BEFORE, placeholder) : out;
+        return out.contains(placeholder) ? maskBefore(maskBefore(out, CODE_BEFORE, 0, placeholder), STATED_CODE_BEFORE, 1, placeholder) : out;
     }
 
     private static String maskOnce(String text, Pattern code, String placeholder) {
@@ -84,5 +84,48 @@ final class CardCodes {
             last = matcher.end(1);
         }
         return last == 0 ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * {@code text} with each code {@code code} finds masked where the next masked card follows it, at most
+     * {@code stops} sentence ends away. The sentences are counted here rather than in the pattern, so a long run of
+     * stops and abbreviations costs no backtracking.
+     */
+    private static String maskBefore(String text, Pattern code, int stops, String placeholder) {
+        Matcher matcher = code.matcher(text);
+        Matcher sentenceBreak = SENTENCE_BREAK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        int card = -1;
+        while (matcher.find()) {
+            if (card < matcher.end()) {
+                card = text.indexOf(placeholder, matcher.end());
+                if (card < 0) {
+                    break;
+                }
+            }
+            if (reachesCard(sentenceBreak, matcher.end(), card, stops)) {
+                out.append(text, last, matcher.start(1)).append(placeholder);
+                last = matcher.end(1);
+            }
+        }
+        return last == 0 ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static boolean reachesCard(Matcher sentenceBreak, int from, int card, int stops) {
+        if (card - from > (stops + 1) * MOST_BETWEEN + stops * LONGEST_STOP) {
+            return false;
+        }
+        int at = from;
+        for (int stop = 0;; stop++) {
+            // a sentence longer than the limit fails anyway: no need to look past it for its end
+            if (!sentenceBreak.region(at, Math.min(card, at + MOST_BETWEEN + 1)).find()) {
+                return card - at <= MOST_BETWEEN;
+            }
+            if (stop == stops || sentenceBreak.group(1) != null || sentenceBreak.start() - at > MOST_BETWEEN) {
+                return false;
+            }
+            at = sentenceBreak.end();
+        }
     }
 }

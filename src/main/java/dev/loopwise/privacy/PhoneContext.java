@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 final class PhoneContext {
     /** How far back the words that name a number are looked for. */
     private static final int LOOK_BACK = 40;
+    /** A national number grouped as a phone has at most twelve digits ("0176 12345678") and at least nine. */
+    private static final int MOST_GROUPED_DIGITS = 12;
     private static final String CURRENCY_CODES = "usd|eur|gbp|chf|jpy|cad|aud|nzd|sek|nok|dkk|pln|czk|huf|inr|cny|rub|brl|mxn|zar";
     /** A number's label ("no.", "number", "#", "id", ":") between the naming word and the number. */
     private static final String LABEL = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=))*\\s*";
@@ -51,14 +53,30 @@ final class PhoneContext {
             + "reference|tracking|receipt|booking|reservation|confirmation|transaction|account|customer|member)"
             + "[ \\t]+(?:number|no\\.|nr\\.)[ \\t]*[:#]?[ \\t]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MOBILE_SHAPE = Pattern.compile("0[1-9]\\d{8,9}");
-    /** "020 7946 0958", "(020) 7946 0958", "07946 095800": a trunk 0 and spaces as phones are grouped, never an order's. */
-    private static final Pattern GROUPED_NATIONAL = Pattern.compile("(?:\\(0[1-9]\\d{1,4}\\)|0[1-9]\\d{1,4})(?:[ \u00A0]\\d{2,6}){1,3}");
-    /** A phone word after the number says what it is, whatever named it before: "purchase 0612345678 is my mobile". */
-    private static final Pattern PHONE_AFTER = Pattern.compile("^[ \\t]*[,;:(-]?[ \\t]*(?:(?:is|was|=|'s|\u2019s)[ \\t]+)?"
-            + "(?:(?:my|our|his|her|their|the|a)[ \\t]+)?(?:phones?|tel|telephone|mobile|mob|cell|cellphone|whatsapp|sms|fax|"
-            + "landline|handy|portable|number[ \\t]+to[ \\t]+(?:call|ring|text|reach))" + WordBounds.END
-            + "|^[ \\t]*(?:is|was|'s|\u2019s)[ \\t]+(?:my|our)[ \\t]+number" + WordBounds.END,
+    /**
+     * "020 7946 0958", "(020) 7946 0958", "020-7946-0958", "06 12 34 56 78", "0176 12345678": a trunk 0 and groups as
+     * phones are written, never an order's. Nine to twelve digits in all.
+     */
+    private static final Pattern GROUPED_NATIONAL = Pattern.compile("(?:\\(0[1-9]\\d{0,4}\\)|0[1-9]\\d{0,4})"
+            + "(?:[ .\u00A0-]{1,2}\\d{2,8}){1,5}");
+    private static final String PHONE_WORD = "(?:phones?|tel|telephone|mobile|mob|cell|cellphone|whatsapp|sms|fax|landline|"
+            + "handy|portable)" + WordBounds.END;
+    private static final String WHOSE = "(?:my|our|his|her|their)[ \\t]+";
+    /** "purchase 0612345678 is my mobile", "is my number": said so, the number is a phone whatever named it before. */
+    private static final Pattern PHONE_STATED = Pattern.compile("^[ \\t]*(?:is|was|=|'s|\u2019s)[ \\t]+(?:(?:" + WHOSE
+            + "|the[ \\t]+|a[ \\t]+)?(?:" + PHONE_WORD + "|number[ \\t]+to[ \\t]+(?:call|ring|text|reach))|(?:my|our)[ \\t]+number"
+            + WordBounds.END + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * "(mobile)", ", my phone", "to call": words after the number that call it a phone, unless "order number" or a
+     * product's label named it. A phone word alone after it names a product ("mobile stand", "phone case").
+     */
+    private static final Pattern PHONE_AFTER = Pattern.compile("^[ \\t]*(?:\\([ \\t]*(?:" + WHOSE + ")?" + PHONE_WORD + "[ \\t]*\\)"
+            + "|[,;:(\u2013-][ \\t]*" + WHOSE + PHONE_WORD
+            + "|[,;:(\u2013-]?[ \\t]*(?:number[ \\t]+)?to[ \\t]+(?:call|ring|text|reach)" + WordBounds.END + ")",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "SKU", "part no.", "model": a product's label keeps its number even where a phone is spoken of after it. */
+    private static final Pattern PRODUCT_LABEL = Pattern.compile(WordBounds.START + "(?:sku|part|parts|p/n|pn|model|item|article|"
+            + "product|serial|s/n|sn|ean|upc|isbn)" + WordBounds.END + "\\.?" + LABEL + "$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private PhoneContext() {
     }
@@ -99,14 +117,17 @@ final class PhoneContext {
      * then no order, amount or reference word before it keeps it.
      */
     static boolean saysPhone(String text, int begin, int end) {
-        if (PHONE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).find()) {
+        String before = before(text, begin);
+        String after = text.substring(end, Math.min(text.length(), end + 40));
+        if (PHONE_STATED.matcher(after).find() || PHONE_AFTER.matcher(after).find()
+                && !NUMBER_NAMED.matcher(before).find() && !PRODUCT_LABEL.matcher(before).find()) {
             return true;
         }
         if (GROUPED_NATIONAL.matcher(text).region(begin, end).matches()) {
             int digits = PiiMasker.digitCount(text.substring(begin, end));
-            return digits >= 10 && digits <= 11;
+            return digits >= MOST_GROUPED_DIGITS - 3 && digits <= MOST_GROUPED_DIGITS;
         }
-        return MOBILE_SHAPE.matcher(text).region(begin, end).matches() && !NUMBER_NAMED.matcher(before(text, begin)).find();
+        return MOBILE_SHAPE.matcher(text).region(begin, end).matches() && !NUMBER_NAMED.matcher(before).find();
     }
 
     /** "call", "phone", "tel." and the like right before the number (in a few languages). */

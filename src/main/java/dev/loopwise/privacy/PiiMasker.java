@@ -125,7 +125,7 @@ public final class PiiMasker {
                 out = replace(out, address, Kind.ADDRESS);
             }
             out = StreetAddresses.withPostcodeAndTown(out, Kind.ADDRESS.placeholder());
-            out = replace(out, StreetAddresses.POLISH_POSTCODE_AND_TOWN, Kind.ADDRESS);
+            out = PolishPostcodes.mask(out, Kind.ADDRESS.placeholder());
         }
         return out;
     }

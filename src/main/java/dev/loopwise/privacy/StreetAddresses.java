@@ -131,22 +131,16 @@ final class StreetAddresses {
             + "passed|merged|approved|rejected|skipped|succeeded|completed|declined|accepted|blocked|won|lost|total|status|"
             + "orders?|invoices?|ok|yes|no|please|thanks|thank|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
             + "and|or|to|from|until|the|if|call|text)" + WordBounds.END + ")";
-    private static final String RANGE_WITHOUT_TOWN = "(?<!\\d)\\d{2}-\\d{3}(?!\\d|[ \t\u00A0]+\\p{Lu}\\p{Ll})";
     /** "Nowy Dwór Mazowiecki": a Polish town may take three capitalised words. */
     private static final String POLISH_TOWN_ALONE = NOT_A_TOWN + NOT_A_TOWN_AFTER_NUMBER + NOT_I + TOWN_WORD + "(?:[ -]" + NOT_I
             + TOWN_WORD + "){0,2}(?:[ \\t]+" + COUNTRY + ")?(?![ \\t]+" + NOT_I + "\\p{Lu})";
     /**
-     * A Polish postcode and its town standing alone, at the start of a line or after a comma, colon, semicolon or
-     * bracket ("Order 123, 12-345 Warszawa", "Adres: 00-263 Warszawa", "(00-263 Warszawa)"): together they name a few
-     * streets, whatever stands before them. The town is a capitalised word in lower case after its first letter, no
-     * status, count or sentence word, and no further capitalised word follows it, so "Order 123, 12-345 Items" and
-     * "12-345 DONE" stay; after another range of that shape and no town on the line ("Rows 10-100, 20-300 Skipped") it
-     * is one more range. A house number's range ("Marszałkowska 10-12, 00-263 Warszawa") or another postcode and town
-     * before it does not count.
+     * A Polish postcode and a town after it: a capitalised word in lower case after its first letter, no status, count
+     * or sentence word, and no further capitalised word after it ("Order 123, 12-345 Items", "12-345 DONE" stay).
+     * {@link PolishPostcodes} decides from what stands before it whether it is an address.
      */
-    static final Pattern POLISH_POSTCODE_AND_TOWN = Pattern.compile("(?<=(?:^|[,;:(\n])[ \t\u00A0]{0,3})"
-            + "(?<!" + RANGE_WITHOUT_TOWN + "[^\n]{0,120})\\d{2}-\\d{3}[ \t\u00A0]+" + NOT_A_TOWN_AFTER_REFERENCE + "(?=\\p{Lu}\\p{Ll})"
-            + POLISH_TOWN_ALONE + NO_WORD_AFTER);
+    static final Pattern POLISH_POSTCODE_AND_TOWN = Pattern.compile("(?<![\\p{L}\\p{N}-])\\d{2}-\\d{3}[ \t\u00A0]+"
+            + NOT_A_TOWN_AFTER_REFERENCE + "(?=\\p{Lu}\\p{Ll})" + POLISH_TOWN_ALONE + NO_WORD_AFTER);
 
     /** How far back a street's name and number are looked for. */
     private static final int STREET_LOOK_BACK = 120;

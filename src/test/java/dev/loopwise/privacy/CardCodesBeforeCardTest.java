@@ -40,6 +40,22 @@ class CardCodesBeforeCardTest {
                 masker.mask("My PIN is 1234. It was reset. My card is 4111 1111 1111 1111."), "two sentences away");
         assertEquals("PIN: 1234.\n\nCard: [CARD]", masker.mask("PIN: 1234.\n\nCard: 4111 1111 1111 1111"), "past a blank line");
         assertEquals("PIN 1234. Card [CARD]", masker.mask("PIN 1234. Card 4111 1111 1111 1111"), "not stated: one sentence only");
+        assertEquals("PIN码：[CARD]。卡号：[CARD]", masker.mask("PIN码：1234。卡号：4111111111111111"), "a full-width colon");
+        for (String name : new String[] {"St. Mary's", "Prof. X's", "Mt. Hood", "Sr. Lopez's", "Jr. Smith's"}) {
+            assertEquals("PIN is [CARD]. " + name + " card [CARD]", masker.mask("PIN is 1234. " + name + " card 4111 1111 1111 1111"),
+                    "an abbreviation's stop ends no second sentence");
+        }
+    }
+
+    /** Abbreviations between the code and a card two sentences away end no sentence, however many of them stand there. */
+    @Test
+    void manyAbbreviationsStillCountAsOneSentence() {
+        String abbreviations = "mr. ".repeat(15);
+        assertEquals("PIN is [CARD] " + abbreviations + "card [CARD]",
+                masker.mask("PIN is 1234 " + abbreviations + "card 4111 1111 1111 1111"));
+        String titles = "Mr. ".repeat(15);
+        assertEquals("PIN is 1234. " + titles + "It was reset. Card [CARD]",
+                masker.mask("PIN is 1234. " + titles + "It was reset. Card 4111 1111 1111 1111"), "two sentences away");
     }
 
     @Test

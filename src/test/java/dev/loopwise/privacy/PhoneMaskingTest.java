@@ -112,7 +112,12 @@ class PhoneMaskingTest {
             {"purchase - 012345678", "purchase - [PHONE]"}, {"the order with 012345678", "the order with [PHONE]"},
             {"reservation its 012345678", "reservation its [PHONE]"},
             {"order 020 7946 0958", "order [PHONE]"}, {"order number 07946 095800", "order number [PHONE]"},
-            {"order (020) 7946 0958", "order [PHONE]"},
+            {"order (020) 7946 0958", "order [PHONE]"}, {"order 06 12 34 56 78", "order [PHONE]"},
+            {"order 020-7946-0958", "order [PHONE]"}, {"order 020.7946.0958", "order [PHONE]"},
+            {"order 0176 12345678", "order [PHONE]"}, {"order 01761 2345678", "order [PHONE]"}, {"order 030 901820", "order [PHONE]"},
+            {"order 07946095800 (mobile)", "order [PHONE] (mobile)"}, {"order 07946095800, my phone", "order [PHONE], my phone"},
+            {"purchase 00123842 to call", "purchase [PHONE] to call"},
+            {"order number 07946095800 is my mobile", "order number [PHONE] is my mobile"},
         };
         for (String[] c : cases) {
             assertEquals(c[1], masker.mask(c[0]), c[0]);
@@ -123,7 +128,17 @@ class PhoneMaskingTest {
     void anOrderNumberNamedAsSuchStays() {
         for (String text : new String[] {"order number 00123842", "order number 07946095800", "order no. 07946095800",
             "order number: 00123842", "order #00123842", "ref. 00123842", "my purchase 00123842 arrived", "order 00123842 is late",
-            "order no. 123 456 7890", "tracking 7489 2734 1234"}) {
+            "order no. 123 456 7890", "tracking 7489 2734 1234", "order 12 345 678", "purchase 00004587345"}) {
+            assertEquals(text, masker.mask(text));
+        }
+    }
+
+    /** A phone word that names a product after the number ("mobile stand", "phone case") does not call the number a phone. */
+    @Test
+    void aPhoneProductAfterAReferenceKeepsIt() {
+        for (String text : new String[] {"order number 00123842, mobile stand missing", "Part no. 555-201-3344 (phone charger)",
+            "SKU 555-201-3344 - phone case", "Model 555-201-3344 mobile stand", "order 00123842 - phone case",
+            "order number 00123842 (mobile)", "SKU 555-201-3344, my phone"}) {
             assertEquals(text, masker.mask(text));
         }
     }

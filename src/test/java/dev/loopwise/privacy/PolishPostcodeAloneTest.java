@@ -22,6 +22,12 @@ class PolishPostcodeAloneTest {
                 "a postcode and town before is no range");
         assertEquals("Marszałkowska 10-12, [ADDRESS]", masker.mask("Marszałkowska 10-12, 00-263 Warszawa"),
                 "a house number's range is no range of counts");
+        assertEquals("Order 10-100 shipped, address: [ADDRESS]", masker.mask("Order 10-100 shipped, address: 00-263 Warszawa"),
+                "a range further back on the line is no item of the same list");
+        assertEquals("Tel 22-555 ok, adres: [ADDRESS]", masker.mask("Tel 22-555 ok, adres: 00-263 Warszawa"));
+        assertEquals("Rows 10-100 done. Please ship to: [ADDRESS]", masker.mask("Rows 10-100 done. Please ship to: 00-263 Warszawa"));
+        assertEquals("Adres - [ADDRESS]", masker.mask("Adres - 00-263 Warszawa"), "after a dash where the line gives an address");
+        assertEquals("Adres: [ADDRESS] / [ADDRESS]", masker.mask("Adres: ul. Długa 5 / 00-263 Warszawa"));
     }
 
     @Test
@@ -29,7 +35,9 @@ class PolishPostcodeAloneTest {
         for (String text : new String[] {"11-100 Users: $10 per month", "Plan\n20-100 Weeks", "Timeout, 30-180 Seconds",
             "Results, 10-120 Errors", "Build, 12-345 Passed", "PR, 12-345 Merged", "Invoice, 10-200 Approved",
             "Rows 10-100, 20-300 Skipped", "Rows 10-100, 20-300 Warszawa", "Step: 12-345 Failed",
-            "Jan Kowalski, 05-100 Nowy Dwór Mazowiecki Please Call"}) {
+            "Jan Kowalski, 05-100 Nowy Dwór Mazowiecki Please Call", "Chapter: 12-345 Introduction", "Ratio: 10-100 Mbps",
+            "Meeting: 10-120 Tomorrow", "Error: 40-400 Bad Request", "Line: 12-345 Main", "Pages - 12-345 Warszawa",
+            "Sizes 10-100; 20-300 Warszawa"}) {
             assertEquals(text, masker.mask(text));
         }
     }
