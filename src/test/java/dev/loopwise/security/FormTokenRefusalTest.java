@@ -71,11 +71,19 @@ class FormTokenRefusalTest {
         assertEquals(0, keysNamed(name), "no refused form made a key");
     }
 
-    /** The token is what counts: a script that asks for JSON and sends it is answered as the page answers a browser. */
+    /**
+     * Past its token, a form is held to its caller's own Accept again: a script asking for JSON alone is told 406 (the
+     * page makes HTML) and nothing is made; a browser's form goes through.
+     */
     @Test
-    void aFormWithItsTokenGoesThroughWhateverItAccepts() {
+    void pastItsTokenAFormIsHeldToItsCallersAccept() {
         Caller admin = Caller.session("admin");
-        for (String accept : List.of("application/json", "text/html")) {
+        String refused = "token-json " + UUID.randomUUID();
+        admin.request().accept("application/json").contentType(Endpoints.FORM).formParam("name", refused)
+                .formParam("csrf-token", admin.csrfToken()).post("/account/keys").then().statusCode(406)
+                .body("code", equalTo("not_acceptable"));
+        assertEquals(0, keysNamed(refused), "the refused form made no key");
+        for (String accept : List.of("text/html", "application/json, text/html;q=0.5", "*/*")) {
             String name = "token-ok " + UUID.randomUUID();
             admin.request().accept(accept).contentType(Endpoints.FORM).formParam("name", name)
                     .formParam("csrf-token", admin.csrfToken()).post("/account/keys").then().statusCode(303);

@@ -39,6 +39,7 @@ public class AcceptHeader {
                 // would refuse a type the page does not make (406) before the CSRF check, which runs once a method is
                 // matched, could refuse a form without its token. The caller's own types stay first, so every refusal is
                 // still in the shape they asked for.
+                context.put(CALLERS_ACCEPT, accept);
                 context.request().headers().set(HttpHeaders.ACCEPT, widened(accept));
             } else if (accept != null && accept.isBlank()) {
                 context.request().headers().remove(HttpHeaders.ACCEPT);
@@ -54,6 +55,9 @@ public class AcceptHeader {
             context.next();
         });
     }
+
+    /** Where a widened request keeps the Accept header its caller sent, for {@link FormAcceptCheck}. */
+    static final String CALLERS_ACCEPT = "loopwise.callers-accept";
 
     /** Any type, weighed below every type a caller names (HTTP's lowest weight above none). */
     static final String ANY_AT_LAST = "*/*;q=0.001";
