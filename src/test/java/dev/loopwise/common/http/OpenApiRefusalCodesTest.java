@@ -38,12 +38,13 @@ class OpenApiRefusalCodesTest {
             "ApiException.rateLimited(", "rate_limited");
     /**
      * Refusals no API operation reaches: the admin pages' forms (the workspace, the review admin, the LLM settings,
-     * topic labelling, a password change, form fields) and the command line's file reading.
+     * topic labelling, a password change, form fields, a form whose caller accepts none of its page's types) and the
+     * command line's file reading. (The API's own 406 is made ahead of the resources, where no operation names codes.)
      */
     private static final Set<String> PAGES_AND_COMMANDS_ONLY = Set.of("broken_gzip", "empty_reply", "intent_exists", "intent_in_use",
             "intent_removed", "invalid_gold", "invalid_intent_description", "invalid_intent_name", "invalid_reply", "invalid_slot",
             "invalid_source", "key_for_other_server", "locked", "malformed_form", "missing_intent_description", "no_examples",
-            "not_a_candidate", "out_of_scope_intent", "out_of_scope_reply", "passwords_differ", "repeated_field", "reply_exists",
+            "not_a_candidate", "not_acceptable", "out_of_scope_intent", "out_of_scope_reply", "passwords_differ", "repeated_field", "reply_exists",
             "reply_retired", "reply_too_long", "rewrite_moving", "same_as_active", "same_intent",
             "too_many_examples", "unknown_intent", "wrong_password");
     /** What each operation's own calls can refuse with, where a code is easy to leave out of one answer while another names it. */
