@@ -120,8 +120,7 @@ public class AdminPage {
     }
 
     /**
-     * The search kept: only on the list of tickets without an intent, the one a lead picks from; the list of all tickets
-     * may hold millions, which a text too short for the trigram index (or a database without pg_trgm) would read through.
+     * The search kept: only on the list of tickets without an intent, the one a lead picks from.
      */
     private static String search(boolean unlabelled, String q) {
         return unlabelled && q != null ? q.strip() : "";

@@ -18,9 +18,13 @@ public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Lon
 
     /** {@code contains}: only the tickets whose text holds it (null or blank: all). */
     static TicketPager of(Long cursor, Long after, int size, boolean unlabelled, String contains) {
+        // A search the index cannot serve reads only the tickets next to the page: where it found too few to fill one, its
+        // Older link continues below them rather than ending the list.
+        boolean windowed = contains != null && !contains.isBlank() && !Ticket.searchesAll(contains.strip());
         // A cursor above every ticket (a typed address, the largest number) shows the newest page, and says so: its Newer
-        // link would lead back to this same page.
-        Long before = cursor != null && Ticket.oldestFirstAbove(cursor - 1, 1, unlabelled, contains).isEmpty() ? null : cursor;
+        // link would lead back to this same page. A windowed search's cursor may lie below a window without a match.
+        Long before = cursor != null && Ticket.oldestFirstAbove(cursor - 1, 1, unlabelled, windowed ? null : contains).isEmpty()
+                ? null : cursor;
         if (after != null) {
             List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled, contains));
             if (above.size() > size) {
@@ -28,14 +32,15 @@ public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Lon
                 List<Ticket> page = new ArrayList<>(above.subList(0, size));
                 Collections.reverse(page);
                 Long last = page.get(page.size() - 1).id;
-                Long older = Ticket.newestFirst(last, 0, 1, unlabelled, contains).isEmpty() ? null : last;
+                Long older = Ticket.newestFirst(last, 0, 1, unlabelled, contains).isEmpty()
+                        && !(windowed && Ticket.nearbyEdgeBelow(last, unlabelled) != null) ? null : last;
                 return new TicketPager(page, page.get(0).id + 1, older, page.get(0).id);
             }
             // Fewer than a page above it: the newest page holds them.
         }
         List<Ticket> fetched = Ticket.newestFirst(before, 0, size + 1, unlabelled, contains);
         List<Ticket> page = fetched.size() > size ? fetched.subList(0, size) : fetched;
-        Long older = fetched.size() > size ? page.get(page.size() - 1).id : null;
+        Long older = fetched.size() > size ? page.get(page.size() - 1).id : windowed ? Ticket.nearbyEdgeBelow(before, unlabelled) : null;
         if (before == null) {
             return new TicketPager(page, null, older, null);
         }

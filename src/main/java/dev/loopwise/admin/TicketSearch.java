@@ -1,6 +1,7 @@
 package dev.loopwise.admin;
 
 import dev.loopwise.common.PagingMessages;
+import dev.loopwise.ticket.Ticket;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
@@ -33,6 +34,11 @@ public class TicketSearch {
     /** "&q=…" while a search is kept, else nothing; a space as %20, since a + in the address is read as a plus sign. */
     static String searched(String search) {
         return search.isEmpty() ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** What a search read when it could not read every ticket (see {@link Ticket#searchesAll}), else nothing. */
+    static String window(String search) {
+        return search.isEmpty() || Ticket.searchesAll(search) ? "" : PagingMessages.ticketSearchWindow(Ticket.NEARBY);
     }
 
     static String noMatch(String search) {

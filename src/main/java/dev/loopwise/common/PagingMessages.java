@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import java.util.Locale;
+
 /** What a listing says about a page request it cannot serve: one shape for every parameter, "NAME must be RULE; got 'VALUE'." */
 public final class PagingMessages {
     private PagingMessages() {
@@ -64,6 +66,15 @@ public final class PagingMessages {
     public static String noTicketContains(String search) {
         return "No ticket without an intent here contains \u201c" + search + "\u201d (upper and lower case count as the same). Try"
                 + " a shorter part of a word or a single word, or clear the search to see them all.";
+    }
+
+    /**
+     * A search the trigram index cannot serve reads only a window of tickets, so that a rare text costs the same however long
+     * the history: said with every such search, so that a page without the ticket is not taken for its absence.
+     */
+    public static String ticketSearchWindow(int window) {
+        return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page; Older searches the"
+                + " next ones. Type three letters or digits in a row (for example “ok1” or “refund”) to search all of them.", window);
     }
 
     private static String mustBe(String name, String rule, String got) {

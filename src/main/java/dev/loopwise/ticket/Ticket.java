@@ -33,9 +33,9 @@ public class Ticket extends IdentityEntity {
     /**
      * How many tickets next to a page a search tests before it turns to the trigram index: a few milliseconds of reading
      * (BENCHMARKS.md), enough for a text in one ticket of 200 to fill a page of 50; a rarer text is found through the index
-     * among at most about as few of all the tickets.
+     * among at most about as few of all the tickets. A text the index cannot look up is searched among these alone.
      */
-    static final int NEARBY = 10_000;
+    public static final int NEARBY = 10_000;
     /** Three letters or digits in a row: a text with them has trigrams the index can look up. */
     private static final Pattern TRIGRAM_WORD = Pattern.compile("[\\p{L}\\p{N}]{3}");
     /**
@@ -132,9 +132,9 @@ public class Ticket extends IdentityEntity {
      * the key through every ticket and must find the matches through the trigram index tickets_text_trgm_idx (migration
      * V58) and sort just those. One query would leave that choice to the planner, and the driver prepares the statement
      * once for every search: after a few common words its one plan walked all tickets for a rare one. A text without three
-     * letters or digits in a row has no trigram to look up, and without the index there is nothing to look up in: then the
-     * rest is walked in order as before, stopping at the page's last match but reading every ticket below the window when
-     * the text is rare.
+     * letters or digits in a row has no trigram to look up, and without the index there is nothing to look up in: then only
+     * the window is searched, since walking on below it would read every ticket of the history for a rare text
+     * ({@link #searchesAll} says which; {@link #nearbyEdgeBelow} is where such a search continues).
      */
     private static List<Ticket> searched(boolean newestFirst, Long from, int skip, int size, boolean unlabelledOnly, String text) {
         String order = newestFirst ? " desc" : " asc";
@@ -148,13 +148,28 @@ public class Ticket extends IdentityEntity {
         if (edge == null || near.size() == skip + size) {
             return near.subList(Math.min(skip, near.size()), near.size());
         }
-        boolean indexed = TRIGRAM_WORD.matcher(text).find() && TicketTextIndex.present();
+        if (!searchesAll(text)) {
+            return near.subList(Math.min(skip, near.size()), near.size());
+        }
         Map<String, Object> below = idBound(newestFirst ? "t.id < :edge" : "t.id > :edge", edge);
-        List<Ticket> rest = listing(unlabelledOnly, below, text, TEXT_MATCHED, (indexed ? "t.id + 0" : "t.id") + order)
+        List<Ticket> rest = listing(unlabelledOnly, below, text, TEXT_MATCHED, "t.id + 0" + order)
                 .range(Math.max(0, skip - near.size()), skip + size - near.size() - 1).list();
         List<Ticket> found = new ArrayList<>(near.subList(Math.min(skip, near.size()), near.size()));
         found.addAll(rest);
         return found;
+    }
+
+    /** Whether a search for {@code text} reaches every ticket: through the trigram index, with a trigram to look up. */
+    public static boolean searchesAll(String text) {
+        return TRIGRAM_WORD.matcher(text).find() && TicketTextIndex.present();
+    }
+
+    /**
+     * The id of the oldest of the {@link #NEARBY} tickets below {@code before} (null: below the newest), null when fewer lie
+     * below it: a search that reads only those continues under it.
+     */
+    public static Long nearbyEdgeBelow(Long before, boolean unlabelledOnly) {
+        return windowEdge(unlabelledOnly, idBound(before == null ? null : "t.id < :id", before), " desc");
     }
 
     /** The id of the last of the {@link #NEARBY} tickets next to the bound, null when fewer follow it. */

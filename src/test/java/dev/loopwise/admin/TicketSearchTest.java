@@ -89,6 +89,32 @@ class TicketSearchTest {
                 .then().statusCode(303).header("Location", endsWith("&labelled=" + mine.get(50) + "&q=" + q));
     }
 
+    @Test
+    void aTextTooShortForTheIndexSearchesTheTicketsNextToThePageSaysSoAndGoesOnBelowThem() {
+        long farBack = ticket(tag + " QZ");
+        QuarkusTransaction.requiringNew().run(() -> Ticket.getEntityManager().createNativeQuery("""
+                insert into tickets (text, text_hash, source)
+                select ?1 || ' nothing ' || n, encode(sha256(convert_to(?1 || ' nothing ' || n, 'UTF8')), 'hex'), 'import'
+                from generate_series(1, ?2) n""").setParameter(1, tag).setParameter(2, Ticket.NEARBY + 1).executeUpdate());
+        long newest = QuarkusTransaction.requiringNew().call(() -> ((Number) Ticket.getEntityManager()
+                .createNativeQuery("select max(id) from tickets where text like ?1").setParameter(1, tag + " nothing%")
+                .getSingleResult()).longValue());
+        long edge = newest - (Ticket.NEARBY - 1); // the oldest of the 10,000 newest tickets without an intent, all this test's
+
+        String page = search("qZ");
+        assertFalse(page.contains(row(farBack)), "read only the tickets next to the page: " + page);
+        assertTrue(page.contains(PagingMessages.ticketSearchWindow(Ticket.NEARBY)), page);
+        assertTrue(page.contains("Searched only the 10,000 tickets without an intent next to this page"), page);
+        String olderLink = "/admin/tickets?before=" + edge + "&unlabelled=true&q=qZ";
+        assertTrue(page.contains("href=\"" + olderLink + "\""), "the search goes on below them: " + page);
+        String older = Caller.session("admin").pageRequest().urlEncodingEnabled(false).accept("text/html").get(olderLink)
+                .then().statusCode(200).extract().asString();
+        assertTrue(older.contains(row(farBack)), older);
+
+        String wide = search(tag + " qZ");
+        assertTrue(wide.contains(row(farBack)) && !wide.contains("Searched only"), "three letters in a row search all: " + wide);
+    }
+
     private static String search(String text) {
         return Caller.session("admin").pageRequest().accept("text/html").queryParam("unlabelled", "true").queryParam("q", text)
                 .get("/admin/tickets").then().statusCode(200).extract().asString();

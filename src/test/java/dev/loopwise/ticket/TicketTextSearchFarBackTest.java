@@ -44,13 +44,24 @@ class TicketTextSearchFarBackTest {
     }
 
     @Test
-    void aTextTooShortForTheIndexIsFoundFarBackToo() {
+    void aTextTooShortForTheIndexIsSearchedOnlyNextToThePageAndContinuesBelowIt() {
         long farBack = ticket(tag + " QZ");
         fill(Ticket.NEARBY + 1);
 
         // Other tickets may hold "qz" too: only this test's are compared.
-        assertEquals(List.of(farBack), ids(() -> Ticket.newestFirst(null, 0, 50, true, "qZ").stream()
-                .filter(ticket -> ticket.text.startsWith(tag)).toList()));
+        assertEquals(List.of(), mine(() -> Ticket.newestFirst(null, 0, 50, true, "qZ")), "the window ends above it");
+        Long edge = QuarkusTransaction.requiringNew().call(() -> Ticket.nearbyEdgeBelow(null, true));
+        long newestFill = QuarkusTransaction.requiringNew().call(() -> ((Number) Ticket.getEntityManager()
+                .createNativeQuery("select max(id) from tickets where text like ?1").setParameter(1, tag + " nothing%")
+                .getSingleResult()).longValue());
+        assertEquals(newestFill - (Ticket.NEARBY - 1), edge, "the window is the 10,000 newest, all of them this test's");
+        assertEquals(List.of(farBack), mine(() -> Ticket.newestFirst(edge, 0, 50, true, "qZ")), "below the window's edge");
+        assertEquals(List.of(farBack), mine(() -> Ticket.newestFirst(null, 0, 50, true, tag + " qZ")), "a text with trigrams reads all");
+    }
+
+    private List<Long> mine(Supplier<List<Ticket>> search) {
+        return QuarkusTransaction.requiringNew().call(() -> search.get().stream().filter(ticket -> ticket.text.startsWith(tag))
+                .map(ticket -> ticket.id).toList());
     }
 
     private void fill(int count) {
