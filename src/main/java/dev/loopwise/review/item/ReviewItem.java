@@ -99,6 +99,13 @@ public class ReviewItem extends IdentityEntity {
                 .setParameter(1, newest).getSingleResult()).longValue();
     }
 
+    /** Whether any item was ever made: the database stops at the first row, where counting read every item of the history. */
+    public static boolean anyEver() {
+        return (Boolean) getEntityManager().createNativeQuery(ANY_EVER).getSingleResult();
+    }
+
+    static final String ANY_EVER = "select exists (select 1 from review_items)";
+
     public static long countOpen() {
         return count("status = ?1 and kind <> ?2", OPEN, GOLD);
     }

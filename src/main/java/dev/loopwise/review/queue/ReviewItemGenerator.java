@@ -155,7 +155,7 @@ public class ReviewItemGenerator {
         }
         List<Source> sources = picked.sources();
         if (sources.isEmpty()) {
-            boolean noneEver = QuarkusTransaction.requiringNew().call(() -> ReviewItem.count() == 0);
+            boolean noneEver = QuarkusTransaction.requiringNew().call(() -> !ReviewItem.anyEver());
             return Refill.of(0, count, noneEver ? Refill.Shortfall.NO_TICKETS : Refill.Shortfall.NOTHING_LEFT);
         }
         Optional<ServingModel> versus = Optional.ofNullable(picked.versusVersion()).map(registry::load);
