@@ -114,7 +114,8 @@ public class FirstWeek {
                         "/admin/replies");
             }
         }
-        steps.add(writeReplies != null ? writeReplies : new Step(unknown.isEmpty() ? "Train the first model" : "Train again for the new intents", active.isPresent() && unknown.isEmpty(),
+        steps.add(writeReplies != null ? writeReplies : new Step(unknown.isEmpty() ? "Train the first model"
+                : "Train again for the new intent" + (unknown.size() == 1 ? "" : "s"), active.isPresent() && unknown.isEmpty(),
                 active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? " (Try a ticket, on Models, shows what"
                         + " it answers)." : ", but it never learned "
                         + Counts.of(unknown.size(), "intent") + " your tickets now have (" + VersionIntents.listed(unknown)
@@ -122,10 +123,11 @@ public class FirstWeek {
                 training ? "A training is running now: follow it on Models (the first version answers customers as soon as it is ready)."
                         : !thin.isEmpty() ? "Label at least " + TICKETS_PER_INTENT + " tickets of " + (thin.size() == 1 ? "" : "each of ")
                         + VersionIntents.listed(thin) + " (Tickets page), then press Train on Models: the new version"
-                        + " learns the new intents; promote it when its page says so."
+                        + " learns the new intent" + (thin.size() == 1 ? "" : "s") + "; promote it when its page says so."
                         : !unreplied.isEmpty() ? "On Replies, write a reply for " + VersionIntents.listed(unreplied) + ", then press Train"
                         + " on Models: a version learns to choose among the library's replies, so a new intent needs one first."
-                        : !unknown.isEmpty() ? "On Models, press Train: the new version learns the new intents; promote it when its page says so."
+                        : !unknown.isEmpty() ? "On Models, press Train: the new version learns the new intent" + (unknown.size() == 1 ? "" : "s")
+                        + "; promote it when its page says so."
                         : "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
                 "/admin/models"));
         // One rule for the latest round, Review quality's too: a round under way is shown as such, beside the latest finished one.

@@ -61,6 +61,12 @@ public final class LifecycleMessages {
         return "No model version " + version + ".";
     }
 
+    /** Models, after Promote or Roll back: what the press changed, since the list below may still advise on either version. */
+    public static String nowActive(int version, boolean rolledBack) {
+        return "Done: v" + version + " answers customers " + (rolledBack ? "again" : "now")
+                + ". The change is listed under Changes of the active version below.";
+    }
+
     public static String alreadyActive(int version) {
         return "Version " + version + " is already the active version.";
     }

@@ -44,8 +44,11 @@ public final class RoundMessages {
 
     /** Where Overview and Rounds send the lead to see which reviewers answer too fast ("marked \"very fast\" on Review quality"). */
     public static final String ON_REVIEW_QUALITY = "on Review quality";
-    /** The Rounds page's link beside that warning. */
-    public static final String SEE_FAST_REVIEWERS = "See them on Review quality →";
+    /**
+     * The Rounds page's link beside that warning. It ends the paragraph, after the step that follows the warning (a round's
+     * outcome, say), so it names whom it shows: "them" would read as that round's.
+     */
+    public static final String SEE_FAST_REVIEWERS = "See the very fast reviewers on Review quality →";
 
     /** Overview's step, once the first week is done, while Review quality marks reviewers "very fast". */
     public static final String TALK_TO_FAST = "Talk to the reviewers who answer too fast";

@@ -106,7 +106,15 @@
     if (percent) percent.textContent = Math.round(run.progress * 100) + '% done';
     const first = document.getElementById('first-progress');
     if (first) first.textContent = Math.round(run.progress * 100) + '%';
-    eta(run.progress);
+    const ended = run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled';
+    if (ended) {
+      // Until the reload shows how it ended, nothing offers to cancel a finished run or guesses its time left (a quick
+      // training ends before any pace is measured, and said "shown once the first steps are measured" under its 100%).
+      sayIfChanged(document.getElementById('run-eta'), '');
+      if (cancel) cancel.hidden = true;
+    } else {
+      eta(run.progress);
+    }
     announce(run);
     // An instance that stopped sending heartbeats leaves a bar that would sit still until the run is marked failed: the
     // page says when it was last heard from instead, and goes back to the bar if it comes back.
@@ -121,7 +129,7 @@
       error.textContent = run.error;
       error.hidden = false;
     }
-    if (run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled') {
+    if (ended) {
       setTimeout(() => window.location.reload(), 800);
     } else {
       setTimeout(poll, 700);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,28 @@ class ImportRepliesFirstTest {
             QuarkusTransaction.requiringNew().run(() -> {
                 Ticket.delete("text like ?1", "%" + tag + "%");
                 Intent.delete("name", intent);
+            });
+        }
+    }
+
+    /** The link after the new intents' names speaks of one as one: "describe them" after a single name read as a slip. */
+    @Test
+    void oneNewIntentIsDescribedAsOneAndTwoAsTwo() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String first = "gift_wrap_" + tag;
+        String second = "price_match_" + tag;
+        Caller admin = Caller.session("admin");
+        try {
+            String one = upload(admin, "text,label\ncan you gift wrap it " + tag + "," + first + "\n");
+            assertTrue(one.contains("<code>" + first + "</code>") && one.contains("<a href=\"/admin/intents\">describe it</a>.")
+                    && !one.contains("describe them"), one);
+            String two = upload(admin, "text,label\ndo you match prices " + tag + "," + second + "\n"
+                    + "do you wrap presents " + tag + "," + first + "_2\n");
+            assertTrue(two.contains("<a href=\"/admin/intents\">describe them</a>."), two);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Ticket.delete("text like ?1", "%" + tag + "%");
+                Intent.delete("name in ?1", List.of(first, second, first + "_2"));
             });
         }
     }

@@ -58,7 +58,7 @@ public class ModelsPage {
         static native TemplateInstance models(VersionList versions, List<TrainingRun> runs, List<ModelActivation> activations,
                                               Long watch, String error, int minFineTuneExamples, boolean autoFineTune,
                                               String nextStep, boolean training, RegimeChoice regime, String activationsShown,
-                                              String silence);
+                                              String silence, String switched);
 
         static native TemplateInstance version(ModelVersion version, String nextStep);
     }
@@ -101,8 +101,9 @@ public class ModelsPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("before") String before) {
-        return page(watch, null, Paging.before("before", before));
+    public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("before") String before,
+                                 @QueryParam("switched") String switched, @QueryParam("back") boolean back) {
+        return page(watch, null, Paging.before("before", before), Switched.notice(switched, back));
     }
 
     @GET
@@ -153,20 +154,23 @@ public class ModelsPage {
     @Path("/{version}/promote")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response promote(@PathParam("version") int version, @RestForm String expectedActive) {
-        return change(() -> models.promote(version, currentUser.name(), ExpectedActive.parse(expectedActive)));
+        return change(() -> models.promote(version, currentUser.name(), ExpectedActive.parse(expectedActive)),
+                "/admin/models?switched=" + version);
     }
 
     @POST
     @Path("/{version}/rollback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rollback(@PathParam("version") int version, @RestForm String expectedActive) {
-        return change(() -> models.rollback(version, currentUser.name(), ExpectedActive.parse(expectedActive)));
+        return change(() -> models.rollback(version, currentUser.name(), ExpectedActive.parse(expectedActive)),
+                "/admin/models?switched=" + version + "&back=true");
     }
 
-    private Response change(Runnable action) {
+    /** {@code done}: the list, saying what changed (after a rollback its advice may still be about the newer version). */
+    private Response change(Runnable action, String done) {
         try {
             action.run();
-            return Response.seeOther(URI.create("/admin/models")).build();
+            return Response.seeOther(URI.create(done)).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(null, e.getMessage(), null)).build();
         }
@@ -176,6 +180,10 @@ public class ModelsPage {
     static final int ACTIVATIONS_LISTED = 10;
 
     private TemplateInstance page(Long watch, String error, Long before) {
+        return page(watch, error, before, null);
+    }
+
+    private TemplateInstance page(Long watch, String error, Long before, String switched) {
         VersionList versions = VersionList.from(before);
         List<ModelVersion> newest = before == null ? versions.shown() : VersionList.from(null).shown();
         List<TrainingRun> runs = followedFirst(TrainingRun.recent(5));
@@ -185,7 +193,7 @@ public class ModelsPage {
                 Reply.count("status", Reply.ACTIVE), roundStep.sentence().orElse(null), NewIntentAdvice.intentsWithoutReply()), runs.stream().anyMatch(r -> !r.finished()),
                 RegimeChoice.of(runs), PagingMessages.newestShown(activations.size(),
                         RowCounts.total(RowCounts.MODEL_ACTIVATIONS), "changes", null),
-                runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness()));
+                runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness()), switched);
     }
 
     /**

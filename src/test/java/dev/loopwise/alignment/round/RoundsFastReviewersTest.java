@@ -45,6 +45,8 @@ class RoundsFastReviewersTest {
         assertTrue(next.contains("marked \"very fast\" on Review quality): talk to them before the next round"), next);
         assertTrue(next.contains(" Then: "), "what the page said before follows the warning: " + next);
         assertTrue(next.contains("href=\"/admin/review\"") && next.contains(RoundMessages.SEE_FAST_REVIEWERS), next);
+        // The link ends the paragraph, after whatever the page said before the warning: it names the reviewers it leads to.
+        assertTrue(next.contains(">See the very fast reviewers on Review quality →</a>"), next);
     }
 
     @Test

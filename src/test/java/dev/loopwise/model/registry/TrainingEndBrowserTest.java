@@ -1,0 +1,65 @@
+package dev.loopwise.model.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.model.registry.training.TrainingRun;
+import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A training that ended went on showing, until the page reloaded, "time left: shown once the first steps are measured"
+ * under its 100% and a Cancel this training button: a quick training ends before any pace is measured, so a lead saw
+ * "finished" beside an offer to cancel it. What the page shows at the moment it says the run ended is now only that.
+ */
+@QuarkusTest
+class TrainingEndBrowserTest extends BrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void anEndedRunOffersNoCancelAndNoTimeLeftBeforeThePageReloads() throws Exception {
+        ActiveModel.awaitNoTraining();
+        long id = TrainingTimeLeftBrowserTest.runningAtTwoPercent();
+        try {
+            driver = Browser.start();
+            Browser.run(driver, "training-end-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/models?run=" + id);
+                JavascriptExecutor page = (JavascriptExecutor) driver;
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+                wait.until(d -> Boolean.TRUE.equals(page.executeScript(
+                        "return performance.getEntriesByType('resource').some((e) => e.name.includes('/admin/models/runs/'));")));
+                // What the box shows when it says the run ended, kept across the reload that follows.
+                page.executeScript("sessionStorage.removeItem('atEnd');"
+                        + "const region = document.getElementById('run-announce');"
+                        + "new MutationObserver(() => { if (!region.textContent.startsWith('Finished')) return;"
+                        + " const form = document.getElementById('run-cancel');"
+                        + " sessionStorage.setItem('atEnd', JSON.stringify({ eta: document.getElementById('run-eta').textContent,"
+                        + " cancel: !!form && !form.hidden && form.getClientRects().length > 0 })); })"
+                        + ".observe(region, { childList: true, characterData: true, subtree: true });");
+                QuarkusTransaction.requiringNew().run(() -> {
+                    TrainingRun run = TrainingRun.findById(id);
+                    run.progress = 1.0;
+                    run.step = "Done";
+                    run.status = TrainingRun.CANCELLED;
+                    run.finishedAt = OffsetDateTime.now();
+                });
+                wait.until(d -> page.executeScript("return sessionStorage.getItem('atEnd');") != null);
+                assertEquals("{\"eta\":\"\",\"cancel\":false}", page.executeScript("return sessionStorage.getItem('atEnd');"));
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> TrainingRun.deleteById(id));
+        }
+    }
+}
