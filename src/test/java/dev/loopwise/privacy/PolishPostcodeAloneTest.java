@@ -46,4 +46,20 @@ class PolishPostcodeAloneTest {
             assertEquals(text, masker.mask(text));
         }
     }
+
+    /** Only the words near the postcode are read, so a long line of them is read in its length's time, with the same answers. */
+    @Test
+    void onALongLineTheWordsNearThePostcodeDecide() {
+        assertEquals("Adres - [ADDRESS]", afterALongLine("Adres - 00-263 Warszawa"));
+        assertEquals("Adres ([ADDRESS])", afterALongLine("Adres (00-263 Introduction)"));
+        assertEquals("Rows 10-100, 20-300 Warszawa", afterALongLine("Rows 10-100, 20-300 Warszawa"));
+        assertEquals("Rows, [ADDRESS]", afterALongLine("Rows, 20-300 Warszawa"));
+        String farCue = "Adres " + "lorem ipsum ".repeat(20);
+        assertEquals(farCue + "- 00-263 Warszawa", masker.mask(farCue + "- 00-263 Warszawa"), "the address word is 246 characters back");
+    }
+
+    private String afterALongLine(String text) {
+        String words = "lorem ipsum ".repeat(500);
+        return masker.mask(words + text).substring(words.length());
+    }
 }
