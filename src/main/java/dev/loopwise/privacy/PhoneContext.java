@@ -102,14 +102,15 @@ final class PhoneContext {
                 || CURRENCY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 6))).find();
     }
 
-    /** A run of digits alone (no space, dash, bracket or '+') that an order or purchase word names. */
+    /** A run of digits alone (no space, dash, bracket or '+') that an order or purchase word, or its misspelling, names. */
     static boolean namesReferenceRun(String text, int begin, int end) {
         for (int i = begin; i < end; i++) {
             if (!Character.isDigit(text.charAt(i))) {
                 return false;
             }
         }
-        return REFERENCE_BEFORE_RUN.matcher(before(text, begin)).find();
+        String before = before(text, begin);
+        return REFERENCE_BEFORE_RUN.matcher(before).find() || MisspeltOrderWords.nameRun(before, text.substring(begin, end));
     }
 
     /**

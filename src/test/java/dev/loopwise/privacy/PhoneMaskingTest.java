@@ -79,6 +79,31 @@ class PhoneMaskingTest {
         }
     }
 
+    /** Bitext's customers misspell the order word; the run of digits after it is still the order's number. */
+    @Test
+    void aMisspeltOrderWordStillNamesTheRun() {
+        for (String text : new String[] {"cancel purhase 00123842", "i need assistance with canceling puchase 00004587345",
+            "need assistance to remove a product from roder 00123842", "I try to check the ETA of the purchqse 00123842",
+            "oder 00123842", "ordr 00123842", "cancel purchse 00004587345", "purhase number 00123842", "Oder #00123842"}) {
+            assertEquals(text, masker.mask(text));
+        }
+        assertTrue(MisspeltOrderWords.oneSlipApart("roder", "order"), "two letters swapped");
+        assertTrue(MisspeltOrderWords.oneSlipApart("purchqse", "purchase"), "one letter wrong");
+        assertTrue(MisspeltOrderWords.oneSlipApart("ordeer", "order"), "one letter added");
+        assertFalse(MisspeltOrderWords.oneSlipApart("prchse", "purchase"), "two letters missing");
+        assertFalse(MisspeltOrderWords.oneSlipApart("order", "order"), "no slip");
+    }
+
+    /** Only a run no country's own numbers start so: "oder" is German for "or", and a phone after it stays masked. */
+    @Test
+    void aPhoneAfterAMisspeltOrderWordIsStillMasked() {
+        assertEquals("Telefon [PHONE] oder [PHONE]", masker.mask("Telefon 030 1234567 oder 033203123"));
+        assertEquals("oder [PHONE]", masker.mask("oder 0301234567"));
+        assertEquals("purhase [PHONE]", masker.mask("purhase 00442079460958"), "an international number");
+        assertEquals("purhase [PHONE] is my mobile", masker.mask("purhase 00123842 is my mobile"));
+        assertEquals("ordr [PHONE]", masker.mask("ordr 020 7946 0958"));
+    }
+
     /** A phone word, a country code or a phone's grouping after such a word still makes a phone. */
     @Test
     void aPhoneNearAnOrderWordIsStillMasked() {
