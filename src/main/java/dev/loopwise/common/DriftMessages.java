@@ -89,6 +89,15 @@ public final class DriftMessages {
                 + " text column, then the tickets). Nothing was sent.";
     }
 
+    public static String replayFileNoRows(Object file) {
+        return file + " holds no tickets, so there is nothing to replay: put one ticket on each line (a CSV needs a header line"
+                + " with a text column, then the tickets). Nothing was sent.";
+    }
+
+    public static String replayTooManyTickets(int tickets, int most) {
+        return "it holds " + tickets + " tickets: replay at most " + most + " at a time (split the file). Nothing was sent.";
+    }
+
     public static final String REPLAY_BODY_EMPTY = "The request body is empty: send the CSV or JSONL file of tickets as the body.";
 
     public static String replayStride(int most) {

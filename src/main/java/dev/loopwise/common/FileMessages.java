@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -202,4 +204,11 @@ public final class FileMessages {
 
     /** A header's column whose name is empty (",label"), as the list of the columns found names it. */
     public static final String UNNAMED_COLUMN = "(a column without a name)";
+
+    /** A file that could not be begun in its folder (a read-only or virtual file system, no permission). */
+    public static String cannotWriteIn(Path folder, FileSystemException refused) {
+        String why = refused instanceof AccessDeniedException ? "permission denied"
+                : refused.getReason() != null ? refused.getReason() : "the file system refused it";
+        return "cannot be written: no new file can be made in " + folder + " (" + why + "); give a folder you can write in";
+    }
 }

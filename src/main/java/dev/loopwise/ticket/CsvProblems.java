@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The CSV parser's complaints in words a support lead can act on, with the line and column to look
  * at. Unknown complaints keep the parser's own words after ours.
  */
-final class CsvProblems {
+public final class CsvProblems {
     /** A number as the parser writes it: with the default locale's grouping from 1,000 on ("20,001", "20.001"). */
     private static final String NUMBER = "(\\d[\\d,.\\u00a0\\u202f']*)";
     private static final Pattern UNCLOSED = Pattern.compile("\\(startline " + NUMBER + "\\) EOF reached before encapsulated token finished");
@@ -33,6 +33,15 @@ final class CsvProblems {
                     + "in quotes and write any quote inside it twice (\"\").";
         }
         return "line " + fallbackLine + ": this line cannot be read as CSV (the parser says: " + raw + ").";
+    }
+
+    /**
+     * A complaint this class words (an unclosed quote, text after a closing quote) with its line, for a reader in another
+     * package; null for any other, which that reader words itself.
+     */
+    public static String known(Throwable error) {
+        String said = describe(error, 0, null);
+        return said.startsWith("line 0: ") ? null : said;
     }
 
     private static long number(String written) {

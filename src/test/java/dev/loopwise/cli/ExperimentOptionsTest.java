@@ -49,7 +49,7 @@ class ExperimentOptionsTest {
                 "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
                 "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
                 "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic must be a share from 0 to 1, not 3.0.",
-                "method must be reward_weighted or dpo, not 'ppo'", "beta must be between", // said only once the file was read
+                "--method must be reward_weighted or dpo, not 'ppo'", "--beta must be from 0.01 to 100",
                 "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
                 "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
                 "--budget must be 1 second or more, not -5.", "--count must be 1 or more, not 0.",
@@ -99,6 +99,25 @@ class ExperimentOptionsTest {
         Printed early = run("bench-serving", "--key", "k", "--url", "http://127.0.0.1:1", "--versus", "http://127.0.0.1:2");
         assertEquals(2, early.exit());
         assertTrue(early.err().startsWith("loopwise: no Loopwise answered") && early.err().strip().lines().count() == 1, early.err());
+    }
+
+    @Test
+    void aRoundSettingIsRefusedByItsOptionsNameBeforeTheFileIsRead() {
+        // Said in the round's own words before ("beta must be between 0.01 and 100", "rewardModel must be …"), and bench-gates
+        // read the whole file before it looked at --method.
+        String missing = "no-such-tickets.csv";
+        String[][] senseless = {{"simulate", "--data", missing, "--beta", "-1"}, {"simulate", "--data", missing, "--beta", "101"},
+            {"simulate", "--data", missing, "--method", "ppo"}, {"simulate", "--data", missing, "--reward-model", "linear"},
+            {"bench-gates", "--data", missing, "--method", "ppo"}};
+        String[] said = {"--beta must be from 0.01 to 100 (smaller follows the reward more), not -1.0.",
+            "--beta must be from 0.01 to 100 (smaller follows the reward more), not 101.0.",
+            "--method must be reward_weighted or dpo, not 'ppo'.", "--reward-model must be auto, vector or cross, not 'linear'.",
+            "--method must be reward_weighted or dpo, not 'ppo'."};
+        for (int i = 0; i < senseless.length; i++) {
+            Printed refused = run(senseless[i]);
+            assertEquals(2, refused.exit(), String.join(" ", senseless[i]));
+            assertEquals("loopwise: " + said[i], refused.err().strip());
+        }
     }
 
     @Test

@@ -9,33 +9,61 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code replay} on an empty file says so itself, before it connects: the server could only speak of an empty request body. */
+/**
+ * {@code replay} on a file it cannot use (empty, a header alone, unreadable, too many tickets) says so itself, before it
+ * connects, and exits 2 as for any file to fix: the server could only refuse it after the whole file was sent.
+ */
 class ReplayEmptyFileTest {
 
     @Test
-    void anEmptyFileIsNamedAndNothingIsSent() throws Exception {
-        Path file = Files.createTempFile("replay", ".csv");
-        try {
-            for (String empty : new String[] {"", "\n\r\n  \n"}) {
-                Files.writeString(file, empty);
-                // Nothing listens on port 1: had the file been sent, the command would say no Loopwise answered.
-                ByteArrayOutputStream err = new ByteArrayOutputStream();
-                PrintStream before = System.err;
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                int exit;
-                try {
-                    exit = LoopwiseCommand.commandLine().execute("replay", "--file", file.toString(), "--key", "some-key", "--url",
-                            "http://127.0.0.1:1");
-                } finally {
-                    System.setErr(before);
-                }
-                String said = err.toString(StandardCharsets.UTF_8);
-                assertEquals(2, exit, said);
-                assertTrue(said.contains(file + " is empty, so there is nothing to replay") && said.contains("Nothing was sent."), said);
-            }
-        } finally {
-            Files.delete(file);
+    void anEmptyFileIsNamedAndNothingIsSent(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("replay.csv");
+        for (String empty : new String[] {"", "\n\r\n  \n"}) {
+            Files.writeString(file, empty);
+            String said = refused(file);
+            assertTrue(said.contains(file + " is empty, so there is nothing to replay") && said.contains("Nothing was sent."), said);
         }
+    }
+
+    @Test
+    void aHeaderAloneIsNamedAndNothingIsSent(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("header.csv"), "text\r\n");
+        assertEquals("loopwise: " + file + " holds no tickets, so there is nothing to replay: put one ticket on each line (a CSV"
+                + " needs a header line with a text column, then the tickets). Nothing was sent.\n", refused(file));
+    }
+
+    @Test
+    void aFileWithoutATextColumnIsRefusedWithWhatItLacks(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("columns.csv"), "subject\nwhere is my order\n");
+        String said = refused(file);
+        assertTrue(said.startsWith("loopwise: " + file + ": The file was not replayed: "), said);
+        assertTrue(said.endsWith(" Nothing was sent.\n") && said.lines().count() == 1, said);
+    }
+
+    @Test
+    void moreTicketsThanOneReplayTakesAreRefusedWithTheirCount(@TempDir Path dir) throws Exception {
+        // 20,000 is the most one replay takes; one more is refused here rather than by the server after the upload.
+        Path file = Files.writeString(dir.resolve("long.csv"), "text\n" + "where is my order\n".repeat(20_001));
+        assertEquals("loopwise: " + file + ": it holds 20001 tickets: replay at most 20000 at a time (split the file). Nothing was"
+                + " sent.\n", refused(file));
+    }
+
+    /** Nothing listens on port 1: had the file been sent, the command would say no Loopwise answered. */
+    private static String refused(Path file) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = LoopwiseCommand.commandLine().execute("replay", "--file", file.toString(), "--key", "some-key", "--url",
+                    "http://127.0.0.1:1");
+        } finally {
+            System.setErr(before);
+        }
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, exit, said);
+        return said;
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * upload pages use, before it reads the file whole or connects: the server would refuse it only once all of it arrived.
  */
 class ReplayFileSizeTest {
-    private static final byte[] ROW = "where is my order, it was due on monday\n".getBytes(StandardCharsets.UTF_8);
+    // Long tickets without a comma: a file of the limit is then one the server could replay (fewer than 20,000 tickets).
+    private static final byte[] ROW = ("where is my order it was due on monday ".repeat(15) + "\n").getBytes(StandardCharsets.UTF_8);
     private final long limit = BodyLimit.bytes(System.getenv(BodyLimit.VARIABLE));
     private Path folder;
 

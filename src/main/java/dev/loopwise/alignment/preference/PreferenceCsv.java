@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.json.JsonRows;
+import dev.loopwise.ticket.CsvProblems;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -66,6 +67,11 @@ final class PreferenceCsv {
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // The rows after a broken quote cannot be told apart, so the file is refused whole rather than cut short there.
+            String known = CsvProblems.known(e);
+            if (known != null) {
+                // Said as a ticket file's is, rather than in the parser's words ("(startline 2) EOF reached before …").
+                throw new IllegalArgumentException(fileName + ": " + known);
+            }
             String said = String.valueOf(e.getMessage()).replaceFirst("^[\\w.]+Exception: ", "");
             Matcher at = AT_LINE.matcher(said);
             throw new IllegalArgumentException(fileName + ": " + (at.find() ? "line " + at.group(1) + ": " : "")

@@ -29,6 +29,10 @@ public final class PreferenceFile {
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
         String text = CliFiles.text(file);
+        if (text.isBlank()) {
+            // Blank lines alone reached the CSV reader as a header without names, which answered in its own words.
+            throw new IllegalArgumentException(file + " holds no preference pairs: the file is empty");
+        }
         // JSON lines, or one array of rows, each named by its place as the import names it.
         boolean table = PreferenceCsv.isTable(file.toString(), text);
         List<JsonRows.Row> read = table ? PreferenceCsv.rows(file.toString(), text) : JsonRows.of(text, problems);
@@ -45,11 +49,11 @@ public final class PreferenceFile {
         List<String> named = Place.grouped(problems);
         if (rows.isEmpty()) {
             // A header line alone said only "holds no preference pairs", nothing of what the file lacks.
-            boolean noRows = read.isEmpty() && named.isEmpty() && !text.isBlank();
+            boolean noRows = read.isEmpty() && named.isEmpty();
             // A header of other columns is the first thing to correct: writing pairs under it would not be read either.
             List<String> header = noRows && table ? PreferenceCsv.header(file.toString(), text) : List.of();
             boolean unread = !header.isEmpty() && header.stream().noneMatch(PreferenceRows.READ::contains);
-            throw new IllegalArgumentException(file + " holds no preference pairs" + (text.isBlank() ? ": the file is empty" : "")
+            throw new IllegalArgumentException(file + " holds no preference pairs"
                     + (noRows ? ": " + (unread ? EvalMessages.noPairColumns(header) : EvalMessages.noPreferenceRows(table)) : "")
                     + (!unpaired.isEmpty() ? ": its " + unpaired.size() + " rows with 'completion' and 'label' pair a good and a bad"
                     + " completion of the same prompt, and no prompt has both" : "")

@@ -1,6 +1,5 @@
 package dev.loopwise.alignment.simulation;
 
-import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.alignment.round.RoundSettings;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.model.encoder.CliEncoder;
@@ -52,10 +51,10 @@ public class BenchGatesCommand implements Callable<Integer> {
                         perRound));
             }
         }
+        RoundSettings template = SimulateCommand.roundSettings(method, 0.5, seed, RoundSettings.VECTOR_REWARD);
         SimulationData files = SimulationData.read(data);
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();
-        RoundSettings template = new RoundSettings(method, 0.5, seed, RewardTrainer.Config.defaults(seed), RoundSettings.VECTOR_REWARD, 8, 0.2, 0.55, 0.02, 2.0);
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());
             List<NullRounds.Tally> tallies = new ArrayList<>();

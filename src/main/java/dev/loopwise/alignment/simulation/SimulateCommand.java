@@ -96,6 +96,25 @@ public class SimulateCommand implements Callable<Integer> {
      */
     static final List<String> ROUND_ONLY = List.of("--rounds", "--judgements", "--method", "--beta", "--reward-model", "--extra-tickets");
 
+    /**
+     * A round's settings from the command's options, each refused by its option's name: the round's own refusals name its
+     * fields ("rewardModel must be …"), which the command's user never typed.
+     */
+    static RoundSettings roundSettings(String method, double beta, long seed, String rewardModel) {
+        if (!List.of(RoundSettings.REWARD_WEIGHTED, RoundSettings.DPO).contains(method)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--method", "reward_weighted or dpo", "'" + method + "'"));
+        }
+        if (!(beta >= RoundSettings.MIN_BETA) || beta > RoundSettings.MAX_BETA) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--beta", "from " + RoundSettings.MIN_BETA + " to 100"
+                    + " (smaller follows the reward more)", beta));
+        }
+        if (!List.of(RoundSettings.AUTO_REWARD, RoundSettings.VECTOR_REWARD, RoundSettings.CROSS_REWARD).contains(rewardModel)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--reward-model", "auto, vector or cross",
+                    "'" + rewardModel + "'"));
+        }
+        return new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), rewardModel, 8, 0.2, 0.55, 0.02, 2.0);
+    }
+
     @Override
     public Integer call() throws Exception {
         encoderOptions.check();
@@ -122,7 +141,7 @@ public class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage().replace(", not ", " or all, not "), e);
         }
         // Its checks (--method, --beta, --reward-model) come before the file is read, too.
-        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), rewardModel, 8, 0.2, 0.55, 0.02, 2.0);
+        RoundSettings round = roundSettings(method, beta, seed, rewardModel);
         SimulationData files = SimulationData.read(data);
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();

@@ -1,5 +1,6 @@
 package dev.loopwise.common.file;
 
+import dev.loopwise.common.FileMessages;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -105,6 +107,11 @@ public final class AtomicFiles {
             } catch (FileAlreadyExistsException taken) {
                 WRITING.remove(partial);
                 continue;
+            } catch (FileSystemException refused) {
+                WRITING.remove(partial);
+                // Java names the part file, which nobody asked for ("no such file: /proc/x.csv.1552….part"): the target and
+                // its folder say what to fix.
+                throw new FileSystemException(folder.resolve(name).toString(), null, FileMessages.cannotWriteIn(folder, refused));
             } catch (IOException | RuntimeException e) {
                 WRITING.remove(partial);
                 throw e;

@@ -11,6 +11,7 @@ import dev.loopwise.common.http.ServerAnswers;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketFile;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +74,19 @@ public class ReplayCommand implements Callable<Integer> {
         }
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         String name = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
-        String type = TicketFile.guess(name, text) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";
+        TicketFile.Format format = TicketFile.guess(name, text);
+        // Read here as the server reads it: a file it cannot use is a file to fix (exit 2), not a replay that failed (exit 1).
+        TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), format);
+        if (!parsed.ok()) {
+            throw new IllegalArgumentException(file + ": " + DriftMessages.replayUnreadable(parsed.errors()) + " Nothing was sent.");
+        }
+        if (parsed.rows().isEmpty()) {
+            throw new IllegalArgumentException(DriftMessages.replayFileNoRows(file));
+        }
+        if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
+            throw new IllegalArgumentException(file + ": " + DriftMessages.replayTooManyTickets(parsed.rows().size(), ReplayService.MAX_TEXTS));
+        }
+        String type = format == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";
         // Up to LOOPWISE_MONITORING_REPLAY_IN_REQUEST tickets are answered while this waits: minutes for a long file, which
         // a silent terminal leaves to guesswork. Said only once it takes a while, so a wrong address stays one sentence.
         // Neutral on purpose: a long file is taken to replay in the background, whose progress is printed as it goes.

@@ -143,6 +143,9 @@ class PreferenceRowsTest {
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
         assertEquals(empty + " holds no preference pairs: the file is empty", assertThrows(
                 IllegalArgumentException.class, () -> PreferenceFile.read(empty, System.err)).getMessage());
+        Path blankTable = Files.writeString(dir.resolve("blank.csv"), "\n\n\r\n");
+        assertEquals(blankTable + " holds no preference pairs: the file is empty", assertThrows(
+                IllegalArgumentException.class, () -> PreferenceFile.read(blankTable, System.err)).getMessage());
         Path header = Files.writeString(dir.resolve("pairs.csv"), "prompt,chosen,rejected\r\n");
         assertEquals(header + " holds no preference pairs: it has a header line and no rows under it: write one pair a line under the"
                 + " header (prompt, chosen, rejected)", assertThrows(IllegalArgumentException.class,

@@ -45,9 +45,13 @@ class PreferenceTableTest {
     void aBrokenQuoteRefusesTheTableNamingItsLineAndJsonLinesStayJson() throws Exception {
         IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
                 () -> pairs("broken.csv", "prompt,chosen,rejected\na,b,c\n\"x\" y,b,c\nd,e,f\n"));
-        assertEquals(dir.resolve("broken.csv") + ": line 3: the file cannot be read as a table (Invalid character between encapsulated"
-                + " token and delimiter): put double quotes around a value that holds the separator, a quote or a line break, and"
-                + " write a quote inside one as two", broken.getMessage());
+        // In the words a ticket file's broken quote is told in, not the CSV parser's ("Invalid character between encapsulated …").
+        assertEquals(dir.resolve("broken.csv") + ": line 3: text follows a closing quote. Put the whole field in quotes and write any"
+                + " quote inside it twice (\"\").", broken.getMessage());
+        IllegalArgumentException unclosed = assertThrows(IllegalArgumentException.class,
+                () -> pairs("unclosed.csv", "prompt,chosen,rejected\na,b,c\n\"x,b,c\nd,e,f\n"));
+        assertEquals(dir.resolve("unclosed.csv") + ": line 3: a quoted field starts here and is never closed. Add the closing quote"
+                + " (\"), and write any quote inside the text twice (\"\").", unclosed.getMessage());
         IllegalArgumentException notJson = assertThrows(IllegalArgumentException.class,
                 () -> pairs("prefs.jsonl", "prompt,chosen,rejected\n"));
         assertEquals(true, notJson.getMessage().contains("line 1: not valid JSON"), notJson.getMessage());

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -38,6 +40,17 @@ class AtomicFilesTest {
         assertEquals("disk full", failed.getMessage());
         assertEquals("split,gold\nvalidation,refund\n", Files.readString(file));
         assertEquals(List.of(file), files());
+    }
+
+    @Test
+    void aFolderThatTakesNoNewFileIsNamedWithTheTargetNotThePartFile() {
+        // /proc takes no new file, not even from root, whom no permission stops.
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc) && !Files.exists(proc.resolve("scores.csv")), "a Linux /proc");
+        FileSystemException refused = assertThrows(FileSystemException.class,
+                () -> AtomicFiles.writeLines(proc.resolve("scores.csv"), List.of("split,gold")));
+        assertEquals("/proc/scores.csv: cannot be written: no new file can be made in /proc (the file system refused it); give a"
+                + " folder you can write in", refused.getMessage());
     }
 
     @Test
