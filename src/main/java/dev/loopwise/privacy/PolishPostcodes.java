@@ -9,19 +9,18 @@ import java.util.regex.Pattern;
  * what stands before them lets them be one. At the start of a line or after a comma or semicolon they always are,
  * unless the item just before in the same list is another range of that shape ("Rows 10-100, 20-300 ..."); a range
  * further back ("Order 10-100 shipped, address: 00-263 Warszawa") or a house number's range ("Marszałkowska 10-12,
- * 00-263 Warszawa") does not count. After a label's colon only an address word near before it ("Adres: 00-263
- * Warszawa") masks it: a label's value shaped so is as often a count or a code ("Foo: 12-345 Xyz"). In brackets a word
- * no town is called ("(12-345 Introduction)") keeps the text, unless the line speaks of an address (in the 200
- * characters before); after a dash or a slash ("Adres - 00-263 Warszawa", "ul. Długa 5 / 00-263 Warszawa") only such a
- * line masks it.
+ * 00-263 Warszawa") does not count. After a label's colon or in brackets a word no town is called ("Chapter: 12-345
+ * Introduction", "Error: 40-400 Bad Request") keeps the text, unless the line speaks of an address (in the 200
+ * characters before); any other word is read as a town, since a name's or a label's value ("Jan Kowalski: 00-263
+ * Warszawa", "Ship to: 31-042 Kraków") is often an address and showing one is worse than hiding a code ("Foo: 12-345
+ * Xyz"). After a dash or a slash ("Adres - 00-263 Warszawa", "ul. Długa 5 / 00-263 Warszawa") only a line that speaks
+ * of an address masks it.
  */
 final class PolishPostcodes {
     /** Spaces a separator may stand from the postcode. */
     private static final int MOST_SPACES = 3;
     /** "00-263". */
     private static final int POSTCODE_LENGTH = 6;
-    /** How far back, over line breaks too, an address word makes a label's value a postcode ("Address\nJan: 00-263 …"). */
-    private static final int CUE_LOOK_BACK = 80;
     /**
      * How far back on the line an address word or a range is looked for: reading the whole line for each postcode made
      * a long line of them cost its length squared (a 100 KB one took most of a minute).
@@ -78,8 +77,7 @@ final class PolishPostcodes {
         return switch (text.charAt(separator)) {
             case ',', ';' -> !RANGE_ITEM_BEFORE.matcher(text).region(Math.max(lineStart, separator - RANGE_ITEM_LENGTH), separator)
                     .useTransparentBounds(true).find();
-            case ':' -> cueBetween(text, Math.max(0, separator - CUE_LOOK_BACK), separator);
-            case '(' -> cueBetween(text, lineCueStart, separator)
+            case ':', '(' -> cueBetween(text, lineCueStart, separator)
                     || !NOT_A_TOWN_AFTER_LABEL.matcher(text).region(townStart(text, begin), text.length()).lookingAt();
             case '-', '\u2013', '\u2014', '/' -> cueBetween(text, lineCueStart, separator);
             default -> false;
