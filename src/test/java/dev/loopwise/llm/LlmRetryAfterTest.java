@@ -92,6 +92,34 @@ class LlmRetryAfterTest {
     }
 
     @Test
+    void aHoldThatHasEndedIsToldAsOver() {
+        LlmSettings settings = new LlmSettings(true, "http://x/v1", "m", null, Duration.ofSeconds(10), 3, 0.7, null, "this page");
+        String reason = LlmFailure.describe(new LlmRateLimit.Held(Instant.parse("2026-03-02T10:00:12.345Z"), null));
+        Instant ticket = Instant.parse("2026-03-02T10:00:00Z");
+        assertEquals(LlmFailure.sentence(reason, settings), LlmFailure.sentence(reason, settings, ticket, Instant.parse("2026-03-02T10:00:11Z")),
+                "while it holds");
+        String over = "The server asked Loopwise to slow down (HTTP 429 with Retry-After), so no call was made to it and tickets were"
+                + " answered from the library until 10:00:12 UTC; that is over, and calls are made again. If it keeps happening, ask the"
+                + " provider for a higher limit, or lower the drafts per ticket (each draft is one call).";
+        assertEquals(over, LlmFailure.sentence(reason, settings, ticket, Instant.parse("2026-03-02T10:00:13Z")));
+        assertEquals(over, LlmFailure.sentence(reason, settings, ticket, Instant.parse("2026-03-03T09:00:00Z")), "the next day");
+        // Its log entry written just after the hold ended: the same hold, not one ending tomorrow.
+        assertEquals(over, LlmFailure.sentence(reason, settings, Instant.parse("2026-03-02T10:00:12.500Z"),
+                Instant.parse("2026-03-02T10:00:20Z")));
+
+        // A hold past midnight: named 00:00:10, held from 23:59:50 the day before.
+        String overnight = LlmFailure.describe(new LlmRateLimit.Held(Instant.parse("2026-03-03T00:00:10Z"), null));
+        Instant late = Instant.parse("2026-03-02T23:59:50Z");
+        assertEquals(Optional.of(Instant.parse("2026-03-03T00:00:10Z")), LlmFailure.heldUntil("00:00:10 UTC", late));
+        assertTrue(LlmFailure.sentence(overnight, settings, late, Instant.parse("2026-03-02T23:59:59Z")).contains("are answered from"),
+                "still holding before midnight");
+        assertTrue(LlmFailure.sentence(overnight, settings, late, Instant.parse("2026-03-03T00:00:11Z")).contains("that is over"));
+        // Other failures read as before, whenever they are read.
+        assertEquals(LlmFailure.sentence(LlmFailure.TIMEOUT, settings), LlmFailure.sentence(LlmFailure.TIMEOUT, settings, ticket,
+                Instant.parse("2026-03-03T09:00:00Z")));
+    }
+
+    @Test
     void testConnectionSaysTheWaitTheServerAskedForAndHoldsNoTicket() {
         LlmRateLimit.Held held = new LlmRateLimit.Held(NOW.plus(CAP), Duration.ofSeconds(86400));
         String reason = LlmFailure.describeTested(held);
