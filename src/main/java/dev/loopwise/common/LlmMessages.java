@@ -174,6 +174,13 @@ public final class LlmMessages {
                 + " keeps happening, ask the provider for a higher limit, or lower the drafts per ticket (each draft is one call).";
     }
 
+    /** As {@link #llmSlowedDown}, once the hold has ended: {@code until} is when it did, e.g. "10:00:12 UTC". */
+    public static String llmSlowedDownEnded(String until) {
+        return "The server asked Loopwise to slow down (HTTP 429 with Retry-After), so no call was made to it and tickets were"
+                + " answered from the library until " + until + "; that is over, and calls are made again. If it keeps happening, ask"
+                + " the provider for a higher limit, or lower the drafts per ticket (each draft is one call).";
+    }
+
     /** Test connection met HTTP 429 with Retry-After: {@code wait} is what the server asked for, e.g. "20 s". */
     public static String llmAskedToWait(String wait) {
         return "The server is limiting requests (HTTP 429) and asked to wait " + wait + " before the next call: wait that long and"

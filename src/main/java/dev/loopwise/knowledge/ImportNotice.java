@@ -2,16 +2,21 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.KnowledgeMessages;
+import dev.loopwise.security.SessionStamps;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What an import sent from the page did, carried in the address the page redirects to: the answer to the upload is a
- * redirect, so refreshing the page afterwards shows the outcome again instead of importing the file a second time.
+ * redirect, so refreshing the page afterwards shows the outcome again instead of importing the file a second time. The
+ * address is sealed with the session key for the admin who imported, and read only for a while: its titles are the file's
+ * words, and a link made by anyone else could otherwise have the page say, in its own voice, whatever it carries.
  */
 final class ImportNotice {
     static final String IMPORTED = "imported";
@@ -26,28 +31,68 @@ final class ImportNotice {
      */
     static final String LEFT_OUT = "leftOut";
     static final int TITLE_IN_ADDRESS = 80;
+    /** When the import was done, in seconds since 1970, and the seal over the notice, its admin and that time. */
+    static final String AT = "at";
+    static final String SEAL = "seal";
+    private static final String PURPOSE = "knowledge import notice";
+    /** Long enough for a slow redirect and a reload or two of the answer, as other pages' notices. */
+    static final Duration SHOWN_FOR = Duration.ofMinutes(10);
+    /** Another instance's clock may be a little ahead of this one's. */
+    private static final Duration CLOCKS_APART = Duration.ofMinutes(1);
 
     private ImportNotice() {
     }
 
-    static URI address(KnowledgeImporter.Result result) {
+    /** The page's address with what the import {@code user} sent did {@code now}, sealed by {@code stamps}. */
+    static URI address(KnowledgeImporter.Result result, String user, Instant now, SessionStamps stamps) {
         StringBuilder address = new StringBuilder("/admin/knowledge?" + IMPORTED + "=" + result.articles() + "&" + PASSAGES + "="
                 + result.passages() + "&" + REPLACED + "=" + result.replaced());
         List<String> shared = result.sharedTitles();
+        List<String> sharedInAddress = new ArrayList<>();
         for (int i = 0; i < Math.min(shared.size(), FileMessages.SHARED_TITLES_NAMED); i++) {
-            address.append('&').append(SHARED).append(i + 1).append('=').append(encode(shortened(shared.get(i))));
+            sharedInAddress.add(shortened(shared.get(i)));
+            address.append('&').append(SHARED).append(i + 1).append('=').append(encode(sharedInAddress.get(i)));
         }
         if (shared.size() > FileMessages.SHARED_TITLES_NAMED) {
             address.append('&').append(SHARED_MORE).append('=').append(shared.size() - FileMessages.SHARED_TITLES_NAMED);
         }
         List<String> leftOut = result.addressesLeftOut();
+        List<String> leftOutInAddress = new ArrayList<>();
         if (!leftOut.isEmpty()) {
             address.append('&').append(LEFT_OUT).append('=').append(leftOut.size());
             for (int i = 0; i < Math.min(leftOut.size(), KnowledgeMessages.LEFT_OUT_TITLES_NAMED); i++) {
-                address.append('&').append(LEFT_OUT).append(i + 1).append('=').append(encode(shortened(leftOut.get(i))));
+                leftOutInAddress.add(shortened(leftOut.get(i)));
+                address.append('&').append(LEFT_OUT).append(i + 1).append('=').append(encode(leftOutInAddress.get(i)));
             }
         }
+        // The page reads the notice back from these very values: sealing the sentence they make seals all of them.
+        String notice = read(String.valueOf(result.articles()), String.valueOf(result.passages()), String.valueOf(result.replaced()),
+                sharedInAddress, shared.size() > FileMessages.SHARED_TITLES_NAMED
+                        ? String.valueOf(shared.size() - FileMessages.SHARED_TITLES_NAMED) : null,
+                leftOut.isEmpty() ? null : String.valueOf(leftOut.size()), leftOutInAddress);
+        if (notice != null) {
+            long at = now.getEpochSecond();
+            address.append('&').append(AT).append('=').append(at).append('&').append(SEAL).append('=')
+                    .append(stamps.seal(PURPOSE, sealed(notice, user, at)));
+        }
         return URI.create(address.append("#knowledge-result").toString());
+    }
+
+    /**
+     * {@code notice} ({@link #read}) when the address's seal is the one {@link #address} gave it for {@code user}, and its
+     * time is recent; null otherwise, so a forged, altered, someone else's or stale address shows the page without a notice.
+     */
+    static String shown(String notice, String at, String seal, String user, Instant now, SessionStamps stamps) {
+        if (notice == null || at == null || !at.matches("\\d{1,12}") || user == null) {
+            return null;
+        }
+        Instant made = Instant.ofEpochSecond(Long.parseLong(at));
+        boolean recent = made.isAfter(now.minus(SHOWN_FOR)) && made.isBefore(now.plus(CLOCKS_APART));
+        return recent && stamps.sealed(PURPOSE, sealed(notice, user, Long.parseLong(at)), seal) ? notice : null;
+    }
+
+    private static String sealed(String notice, String user, long at) {
+        return user + "\0" + at + "\0" + notice;
     }
 
     /**

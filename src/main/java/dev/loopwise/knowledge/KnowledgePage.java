@@ -8,6 +8,7 @@ import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.account.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -53,6 +55,8 @@ public class KnowledgePage {
     KnowledgeSearch search;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    SessionStamps stamps;
 
     @CheckedTemplate
     static class Templates {
@@ -67,6 +71,7 @@ public class KnowledgePage {
                          @RestQuery(ImportNotice.IMPORTED) String imported, @RestQuery(ImportNotice.PASSAGES) String passages,
                          @RestQuery(ImportNotice.REPLACED) String replaced,
                          @RestQuery(ImportNotice.SHARED_MORE) String sharedMore, @RestQuery(ImportNotice.LEFT_OUT) String leftOut,
+                         @RestQuery(ImportNotice.AT) String at, @RestQuery(ImportNotice.SEAL) String seal,
                          @RestQuery("q") String q, @Context UriInfo uri) {
         Long cursor = Paging.before("before", before);
         String search = searched(q);
@@ -81,9 +86,11 @@ public class KnowledgePage {
         if (control != null) {
             return render(400, null, null, ServingMessages.controlCharacterInTicket(control));
         }
-        return render(200, ticket, ImportNotice.read(imported, passages, replaced,
+        String notice = ImportNotice.read(imported, passages, replaced,
                 ImportNotice.numbered(uri, ImportNotice.SHARED, FileMessages.SHARED_TITLES_NAMED), sharedMore, leftOut,
-                ImportNotice.numbered(uri, ImportNotice.LEFT_OUT, KnowledgeMessages.LEFT_OUT_TITLES_NAMED)), null, cursor, null, search);
+                ImportNotice.numbered(uri, ImportNotice.LEFT_OUT, KnowledgeMessages.LEFT_OUT_TITLES_NAMED));
+        return render(200, ticket, ImportNotice.shown(notice, at, seal, currentUser.name(), Instant.now(), stamps), null, cursor, null,
+                search);
     }
 
     /**
@@ -99,7 +106,7 @@ public class KnowledgePage {
             return render(400, null, null, WorkspaceMessages.KNOWLEDGE_TRY_EMPTY, Paging.before("before", before), null,
                     search != null && PlainText.length(search) > MAX_SEARCH_CHARS ? null : search);
         }
-        return page(ticket, before, null, null, null, null, null, q, null);
+        return page(ticket, before, null, null, null, null, null, null, null, q, null);
     }
 
     @POST
@@ -114,7 +121,7 @@ public class KnowledgePage {
             // Either way a redirect, so a refresh does not upload the file again: the page shows the background import's
             // progress, or what the import done here did.
             return Response.seeOther(submitted.result() == null ? URI.create("/admin/knowledge#imports")
-                    : ImportNotice.address(submitted.result())).build();
+                    : ImportNotice.address(submitted.result(), currentUser.name(), Instant.now(), stamps)).build();
         } catch (ApiException e) {
             // The typed address stays in its field, so fixing it does not mean typing it again.
             return render(e.status.getStatusCode(), null, null, e.getMessage(), null, url);

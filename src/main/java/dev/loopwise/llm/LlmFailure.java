@@ -15,7 +15,14 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -41,6 +48,8 @@ public final class LlmFailure extends RuntimeException {
     static final String EMPTY = "empty answer";
     static final String LOOP = "the address points at Loopwise itself; give a language-model server's address";
     static final String NOT_SET = "no address or model is set";
+    /** How {@link LlmRateLimit.Held} names the end of a hold after {@link #SLOWED_DOWN}. */
+    private static final DateTimeFormatter HELD_UNTIL = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'");
     static final String UNEXPECTED = "the call failed for an unexpected reason (try Test connection on the LLM page)";
 
     LlmFailure(String reason) {
@@ -121,6 +130,37 @@ public final class LlmFailure extends RuntimeException {
             }
         }
         return describe(failure);
+    }
+
+    /**
+     * As {@link #sentence(String, LlmSettings)}, for a ticket that failed at {@code at}, read at {@code now}: a rate limit
+     * that held it back and has since ended is told in the past, so the page does not say calls are still held back.
+     */
+    static String sentence(String reason, LlmSettings settings, Instant at, Instant now) {
+        if (reason.startsWith(SLOWED_DOWN)) {
+            String until = reason.substring(SLOWED_DOWN.length());
+            Optional<Instant> ended = heldUntil(until, at);
+            if (ended.isPresent() && !ended.get().isAfter(now)) {
+                return LlmMessages.llmSlowedDownEnded(until);
+            }
+        }
+        return sentence(reason, settings);
+    }
+
+    /**
+     * When a hold named by its time of day ({@code 10:00:12 UTC}) ended, for a ticket it held back at {@code at}: the first
+     * such time from a minute before the ticket (its log entry may be written just after the hold ends), since a hold lasts
+     * at most LOOPWISE_LLM_MAX_RETRY_AFTER. Empty when the time cannot be read.
+     */
+    static Optional<Instant> heldUntil(String until, Instant at) {
+        try {
+            LocalTime time = LocalTime.parse(until, HELD_UNTIL);
+            Instant from = at.minus(Duration.ofMinutes(1));
+            Instant end = from.atOffset(ZoneOffset.UTC).with(time).toInstant();
+            return Optional.of(end.isBefore(from) ? end.plus(Duration.ofDays(1)) : end);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**

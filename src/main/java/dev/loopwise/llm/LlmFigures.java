@@ -68,7 +68,10 @@ public class LlmFigures {
                       and (action in (?2, ?3) or action = '%s' and details->>'inEffect' = 'true')), '-infinity')"""
             .formatted(LlmConfigAudit.CONFIGURED);
 
-    /** Why the LLM gave a ticket no draft, in the page's sentence, and when; {@code tried}: the ticket was tried on Try a ticket. */
+    /**
+     * Why the LLM gave a ticket no draft, in the page's sentence (a rate limit that has ended told as over), and when;
+     * {@code tried}: the ticket was tried on Try a ticket.
+     */
     public record LatestFailure(String said, Instant at, boolean tried) {
     }
 
@@ -94,8 +97,9 @@ public class LlmFigures {
                 order by at desc limit 1""".formatted(SETTINGS_BEGAN))
                 .setParameter(1, UNAVAILABLE).setParameter(2, LlmSettingsService.SAVED).setParameter(3, LlmSettingsService.RESET)
                 .setParameter(4, LlmFailure.CIRCUIT_OPEN).setParameter(5, LlmFailure.BUSY).getResultList();
-        return rows.stream().findFirst().map(row -> new LatestFailure(LlmFailure.sentence((String) row[1], inEffect), instant(row[0]),
-                Boolean.TRUE.equals(row[2])));
+        Instant now = Instant.now();
+        return rows.stream().findFirst().map(row -> new LatestFailure(LlmFailure.sentence((String) row[1], inEffect, instant(row[0]), now),
+                instant(row[0]), Boolean.TRUE.equals(row[2])));
     }
 
     private static Instant instant(Object value) {

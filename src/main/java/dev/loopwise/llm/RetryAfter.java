@@ -2,6 +2,7 @@ package dev.loopwise.llm;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -18,10 +19,14 @@ import java.util.Optional;
 final class RetryAfter {
     /** The preferred form without its weekday: {@code 2 Mar 2026 10:00:12 GMT}. */
     private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.RFC_1123_DATE_TIME;
-    /** RFC 850's, {@code 02-Mar-26 10:00:12 GMT}: two-digit years are read as 1970 to 2069. */
+    /**
+     * RFC 850's, {@code 02-Mar-26 10:00:12 GMT}, its two-digit year read first in 2000 to 2099 and then moved to the century
+     * §5.6.7 asks for ({@link #rfc850}).
+     */
     private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d-MMM-")
-            .appendValueReduced(ChronoField.YEAR, 2, 2, 1970).appendPattern(" HH:mm:ss 'GMT'").toFormatter(Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+            .appendValueReduced(ChronoField.YEAR, 2, 2, 2000).appendPattern(" HH:mm:ss 'GMT'").toFormatter(Locale.ENGLISH);
+    /** How far ahead a two-digit year may lie before it is read as the past one with the same digits. */
+    private static final int YEARS_AHEAD = 50;
     /** C's asctime(), {@code Mar 2 10:00:12 2026} once its spaces are single. */
     private static final DateTimeFormatter ASCTIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("MMM d HH:mm:ss uuuu").toFormatter(Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -46,25 +51,44 @@ final class RetryAfter {
             return Optional.of(Duration.ofSeconds(digits.isEmpty() ? 0
                     : digits.length() > MAX_DIGITS ? Long.MAX_VALUE : Long.parseLong(digits)));
         }
-        return httpDate(text).map(at -> Duration.between(httpDate(date).orElse(now), at));
+        return httpDate(text, now).map(at -> Duration.between(httpDate(date, now).orElse(now), at));
     }
 
     /**
      * An HTTP date in any of its three forms. Its weekday is left unread: a server that names the wrong one still means
-     * the date.
+     * the date. A two-digit year is read against {@code now}, this recipient's clock, as RFC 9110 §5.6.7 says.
      */
-    static Optional<Instant> httpDate(String value) {
+    static Optional<Instant> httpDate(String value, Instant now) {
         if (value == null) {
             return Optional.empty();
         }
         String text = value.strip().replaceFirst("^[A-Za-z]+(,\\s*|\\s+(?=[A-Za-z]{3}\\s))", "").replaceAll("\\s+", " ");
-        for (DateTimeFormatter form : List.of(IMF_FIXDATE, RFC_850, ASCTIME)) {
+        for (DateTimeFormatter form : List.of(IMF_FIXDATE, ASCTIME)) {
             try {
                 return Optional.of(form.parse(text, Instant::from));
             } catch (DateTimeParseException e) {
                 // not this form: the next one may be it
             }
         }
-        return Optional.empty();
+        try {
+            return Optional.of(rfc850(LocalDateTime.parse(text, RFC_850), now));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The time an RFC 850 date with its year's last two digits {@code read} names: in the latest century that puts it no more
+     * than 50 years after {@code now}, so a year more than 50 years ahead is the most recent past one with those digits.
+     */
+    private static Instant rfc850(LocalDateTime read, Instant now) {
+        int nowYear = now.atOffset(ZoneOffset.UTC).getYear();
+        // From the next century down: at most two steps, since a century back is always at least 50 years behind.
+        LocalDateTime at = read.withYear(Math.floorDiv(nowYear, 100) * 100 + 100 + read.getYear() % 100);
+        Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(YEARS_AHEAD).toInstant();
+        while (at.toInstant(ZoneOffset.UTC).isAfter(latest)) {
+            at = at.minusYears(100);
+        }
+        return at.toInstant(ZoneOffset.UTC);
     }
 }

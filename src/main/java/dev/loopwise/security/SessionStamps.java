@@ -100,6 +100,27 @@ public class SessionStamps {
         }
     }
 
+    /**
+     * {@code text} signed for {@code purpose} with the session key: a value the server writes into an address (a notice
+     * after a redirect) that a link made anywhere else cannot carry. A stamp's payload never holds the NUL that parts them,
+     * so no seal is ever a stamp's signature.
+     */
+    public String seal(String purpose, String text) {
+        return ENCODER.encodeToString(sign(purpose + "\0" + text));
+    }
+
+    /** Whether {@code seal} is {@link #seal} of this {@code purpose} and {@code text}: false when missing or altered. */
+    public boolean sealed(String purpose, String text, String seal) {
+        if (seal == null || text == null) {
+            return false;
+        }
+        try {
+            return MessageDigest.isEqual(Base64.getUrlDecoder().decode(seal), sign(purpose + "\0" + text));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private byte[] sign(String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

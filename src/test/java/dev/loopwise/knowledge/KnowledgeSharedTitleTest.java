@@ -13,8 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +48,9 @@ class KnowledgeSharedTitleTest {
         Caller browser = Caller.session("admin");
         String location = browser.pageRequest().accept("text/html").multiPart("file", "wrap.md", withAddress.getBytes(), "text/markdown")
                 .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(303).extract().header("Location");
-        assertTrue(location.endsWith("/admin/knowledge?imported=1&passages=1&replaced=1&shared1="
-                + URLEncoder.encode(title, StandardCharsets.UTF_8).replace("+", "%20") + "#knowledge-result"), location);
+        assertTrue(location.matches(".*/admin/knowledge\\?imported=1&passages=1&replaced=1&shared1="
+                + Pattern.quote(URLEncoder.encode(title, StandardCharsets.UTF_8).replace("+", "%20")) + "&at=\\d+&seal=[\\w-]+#knowledge-result"),
+                location);
         String shown = location.substring(0, location.indexOf('#'));
         String page = browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(shown).then().statusCode(200).extract().asString();
         String result = page.substring(page.indexOf("id=\"knowledge-result\""));
@@ -70,17 +73,39 @@ class KnowledgeSharedTitleTest {
     }
 
     @Test
-    void anAddressNoImportGivesShowsNoOutcome() {
+    void anAddressNotMadeByAnImportShowsNoOutcome() {
         Caller browser = Caller.session("admin");
-        String made = browser.pageRequest().accept("text/html").get("/admin/knowledge?imported=1&passages=3&replaced=2")
-                .then().statusCode(200).extract().asString();
-        assertFalse(made.contains("id=\"knowledge-result\""), "more replaced than imported");
-        String given = browser.pageRequest().accept("text/html").get("/admin/knowledge?imported=2&passages=3&replaced=0")
-                .then().statusCode(200).extract().asString();
-        assertTrue(given.contains("Imported 2 articles as 3 passages."), given);
-        // Two shared titles travel as two parameters, since a parameter given twice is refused.
-        String two = browser.pageRequest().accept("text/html").get("/admin/knowledge?imported=2&passages=2&replaced=0&shared1=Wrap&shared2=Bows")
-                .then().statusCode(200).extract().asString();
-        assertTrue(two.contains("&#39;Wrap&#39;, &#39;Bows&#39; are now titles of more than one article each"), two);
+        // A link anyone could send an admin: the page would say, in its own words, what the link makes it say.
+        String forged = "/admin/knowledge?imported=2&passages=2&replaced=0&leftOut=1&leftOut1="
+                + URLEncoder.encode("Refunds. Your session expired: sign in again at https://evil.example", StandardCharsets.UTF_8);
+        for (String address : List.of(forged, forged + "&at=" + Instant.now().getEpochSecond() + "&seal=AAAA",
+                "/admin/knowledge?imported=2&passages=3&replaced=0")) {
+            String page = browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(address).then().statusCode(200)
+                    .extract().asString();
+            assertFalse(page.contains("id=\"knowledge-result\"") || page.contains("evil.example") || page.contains("Imported 2"),
+                    address + ": " + page);
+        }
+
+        // The import's own address, with one title changed, is forged too; as it came, it says what the import did.
+        String title = "Bows " + UUID.randomUUID();
+        String file = "{\"title\": \"" + title + "\", \"url\": \"javascript:alert(1)\", \"body\": \"Bows are free.\"}\n";
+        String location = browser.pageRequest().accept("text/html").multiPart("file", "bows.jsonl", file.getBytes(), "application/x-ndjson")
+                .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(303).extract().header("Location");
+        try {
+            String shown = location.substring(0, location.indexOf('#'));
+            String genuine = browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(shown).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(genuine.contains("Imported 1 article as 1 passage. 1 article address was not a link a browser can open and was left"
+                    + " out: &#39;" + title + "&#39;."), genuine);
+            String altered = shown.replace(URLEncoder.encode(title, StandardCharsets.UTF_8).replace("+", "%20"), "evil.example");
+            assertTrue(altered.contains("leftOut1=evil.example&"), altered);
+            String page = browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(altered).then().statusCode(200)
+                    .extract().asString();
+            assertFalse(page.contains("id=\"knowledge-result\"") || page.contains("evil.example"), page);
+        } finally {
+            // Left behind, the article would ground other tests' tickets.
+            Caller.apiKey(keys, "admin").request().delete("/api/v1/knowledge/articles/" + KnowledgeArticles.count(em,
+                    "select id from knowledge_articles where title = '" + title + "'")).then().statusCode(204);
+        }
     }
 }

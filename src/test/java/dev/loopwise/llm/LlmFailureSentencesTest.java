@@ -141,4 +141,34 @@ class LlmFailureSentencesTest extends FakeLlmTest {
         String after = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
         assertFalse(after.contains("id=\"llm-latest-failure\""), after);
     }
+
+    @Test
+    void aRateLimitThatHeldATicketBackIsToldAsOverOnceItEnded() {
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-held", null, false, 5.0, 1, 0.7, null), "test");
+        // Logged as LlmRateLimit.Held names it: held until ten minutes from now, then a later ticket held until 30 s ago.
+        logHeldTicket("now() + interval '10 minutes'");
+        String holding = latestFailure();
+        assertTrue(holding.contains("so no call is made to it and tickets are answered from the library until"), holding);
+
+        logHeldTicket("now() - interval '30 seconds'");
+        String over = latestFailure();
+        assertTrue(over.contains("so no call was made to it and tickets were answered from the library until")
+                && over.contains(" UTC; that is over, and calls are made again."), over);
+        assertFalse(over.contains("tickets are answered"), over);
+    }
+
+    private void logHeldTicket(String until) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into served_requests (id, endpoint, text, text_hash,"
+                        + " out_of_scope, latency_ms, answer_source, llm_status) values (gen_random_uuid(), 'respond', ?1, md5(?1), false,"
+                        + " 5, 'library', ?2 || to_char((" + until + ") at time zone 'UTC', 'HH24:MI:SS') || ' UTC')")
+                .setParameter(1, "held back " + UUID.randomUUID()).setParameter(2, LlmFigures.UNAVAILABLE + LlmFailure.SLOWED_DOWN)
+                .executeUpdate());
+    }
+
+    private String latestFailure() {
+        String html = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+        int at = html.indexOf("id=\"llm-latest-failure\"");
+        assertTrue(at > 0, "the latest failure is shown: " + html);
+        return html.substring(at, html.indexOf("</p>", at));
+    }
 }

@@ -40,6 +40,23 @@ class LlmRetryAfterTest {
     }
 
     @Test
+    void aTwoDigitYearMoreThanFiftyYearsAheadIsTheLatestPastOneWithThoseDigits() {
+        // RFC 9110's own example, read in March 2026: 2094 is 68 years ahead, so 1994.
+        assertEquals(Optional.of(Instant.parse("1994-11-06T08:49:37Z")), RetryAfter.httpDate("Sunday, 06-Nov-94 08:49:37 GMT", NOW));
+        // 2076-03-02T10:00:00Z is exactly 50 years after NOW: not more, so it stays ahead; a second later is 1976.
+        assertEquals(Optional.of(Instant.parse("2076-03-02T10:00:00Z")), RetryAfter.httpDate("Monday, 02-Mar-76 10:00:00 GMT", NOW));
+        assertEquals(Optional.of(Instant.parse("2076-01-15T00:00:00Z")), RetryAfter.httpDate("Wednesday, 15-Jan-76 00:00:00 GMT", NOW));
+        assertEquals(Optional.of(Instant.parse("1976-03-02T10:00:01Z")), RetryAfter.httpDate("Tuesday, 02-Mar-76 10:00:01 GMT", NOW));
+        assertEquals(Optional.of(Instant.parse("2069-12-31T23:59:59Z")), RetryAfter.httpDate("Tuesday, 31-Dec-69 23:59:59 GMT", NOW));
+        // Read in 2070, 05 is 2105, 35 years ahead, not 2005; 2121 would be 51 years ahead, so 21 is 2021.
+        Instant in2070 = Instant.parse("2070-06-01T00:00:00Z");
+        assertEquals(Optional.of(Instant.parse("2105-06-01T12:00:00Z")), RetryAfter.httpDate("Friday, 01-Jun-05 12:00:00 GMT", in2070));
+        assertEquals(Optional.of(Instant.parse("2021-06-01T12:00:00Z")), RetryAfter.httpDate("Tuesday, 01-Jun-21 12:00:00 GMT", in2070));
+        // The four-digit forms name their year whatever the clock.
+        assertEquals(Optional.of(Instant.parse("1994-11-06T08:49:37Z")), RetryAfter.httpDate("Sun, 06 Nov 1994 08:49:37 GMT", in2070));
+    }
+
+    @Test
     void anHttpDateIsMeasuredAgainstTheServersClock() {
         // The server's clock is a minute behind ours: it asked for 20 s, not for a time already past.
         assertEquals(Optional.of(NOW.plusSeconds(20)), retryAt("Mon, 2 Mar 2026 09:59:20 GMT", "Mon, 2 Mar 2026 09:59:00 GMT"));
@@ -72,6 +89,34 @@ class LlmRetryAfterTest {
         String said = LlmFailure.sentence(reason, settings);
         assertTrue(said.startsWith("The server asked Loopwise to slow down (HTTP 429 with Retry-After)") && said.contains("until 10:00:12 UTC"),
                 said);
+    }
+
+    @Test
+    void aHoldThatHasEndedIsToldAsOver() {
+        LlmSettings settings = new LlmSettings(true, "http://x/v1", "m", null, Duration.ofSeconds(10), 3, 0.7, null, "this page");
+        String reason = LlmFailure.describe(new LlmRateLimit.Held(Instant.parse("2026-03-02T10:00:12.345Z"), null));
+        Instant ticket = Instant.parse("2026-03-02T10:00:00Z");
+        assertEquals(LlmFailure.sentence(reason, settings), LlmFailure.sentence(reason, settings, ticket, Instant.parse("2026-03-02T10:00:11Z")),
+                "while it holds");
+        String over = "The server asked Loopwise to slow down (HTTP 429 with Retry-After), so no call was made to it and tickets were"
+                + " answered from the library until 10:00:12 UTC; that is over, and calls are made again. If it keeps happening, ask the"
+                + " provider for a higher limit, or lower the drafts per ticket (each draft is one call).";
+        assertEquals(over, LlmFailure.sentence(reason, settings, ticket, Instant.parse("2026-03-02T10:00:13Z")));
+        assertEquals(over, LlmFailure.sentence(reason, settings, ticket, Instant.parse("2026-03-03T09:00:00Z")), "the next day");
+        // Its log entry written just after the hold ended: the same hold, not one ending tomorrow.
+        assertEquals(over, LlmFailure.sentence(reason, settings, Instant.parse("2026-03-02T10:00:12.500Z"),
+                Instant.parse("2026-03-02T10:00:20Z")));
+
+        // A hold past midnight: named 00:00:10, held from 23:59:50 the day before.
+        String overnight = LlmFailure.describe(new LlmRateLimit.Held(Instant.parse("2026-03-03T00:00:10Z"), null));
+        Instant late = Instant.parse("2026-03-02T23:59:50Z");
+        assertEquals(Optional.of(Instant.parse("2026-03-03T00:00:10Z")), LlmFailure.heldUntil("00:00:10 UTC", late));
+        assertTrue(LlmFailure.sentence(overnight, settings, late, Instant.parse("2026-03-02T23:59:59Z")).contains("are answered from"),
+                "still holding before midnight");
+        assertTrue(LlmFailure.sentence(overnight, settings, late, Instant.parse("2026-03-03T00:00:11Z")).contains("that is over"));
+        // Other failures read as before, whenever they are read.
+        assertEquals(LlmFailure.sentence(LlmFailure.TIMEOUT, settings), LlmFailure.sentence(LlmFailure.TIMEOUT, settings, ticket,
+                Instant.parse("2026-03-03T09:00:00Z")));
     }
 
     @Test
