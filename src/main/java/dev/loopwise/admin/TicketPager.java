@@ -13,13 +13,18 @@ import java.util.List;
  * @param cursor    what shows this very page again (its newest id + 1), null on the newest page; the label form sends it back
  * @param olderThan the {@code before} of the Older link, null when nothing older follows
  * @param newerThan the {@code after} of the Newer link, null on the newest page
+ * @param windowCut whether a search that reads only the tickets next to the page left some out, which its links then search
  */
-public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan) {
+public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan, boolean windowCut) {
+
+    public TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan) {
+        this(tickets, cursor, olderThan, newerThan, false);
+    }
 
     /** {@code contains}: only the tickets whose text holds it (null or blank: all). */
     static TicketPager of(Long cursor, Long after, int size, boolean unlabelled, String contains) {
         // A search the index cannot serve reads only the tickets next to the page: where it found too few to fill one, its
-        // Older link continues below them rather than ending the list.
+        // links continue past them rather than ending the list.
         boolean windowed = contains != null && !contains.isBlank() && !Ticket.searchesAll(contains.strip());
         // A cursor above every ticket (a typed address, the largest number) shows the newest page, and says so: its Newer
         // link would lead back to this same page. A windowed search's cursor may lie below a window without a match.
@@ -27,27 +32,33 @@ public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Lon
                 ? null : cursor;
         if (after != null) {
             List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled, contains));
-            if (above.size() > size) {
-                // A full page lies between this one and the newest: show it, newest first, with an Older link back to after.
-                List<Ticket> page = new ArrayList<>(above.subList(0, size));
+            // A window with tickets past it would let the newest page skip their matches: show what it found, and go on above it.
+            Long upperEdge = windowed && above.size() <= size ? Ticket.nearbyEdgeAbove(after, unlabelled) : null;
+            if (above.size() > size || upperEdge != null) {
+                // A full page (or a window's worth) lies between this one and the newest: show it, newest first, with an Older
+                // link back to after.
+                List<Ticket> page = new ArrayList<>(above.subList(0, Math.min(size, above.size())));
                 Collections.reverse(page);
-                Long last = page.get(page.size() - 1).id;
+                Long last = page.isEmpty() ? after + 1 : page.get(page.size() - 1).id;
                 Long older = Ticket.newestFirst(last, 0, 1, unlabelled, contains).isEmpty()
                         && !(windowed && Ticket.nearbyEdgeBelow(last, unlabelled) != null) ? null : last;
-                return new TicketPager(page, page.get(0).id + 1, older, page.get(0).id);
+                // The window's newest id + 1 shows it again: the NEARBY tickets below it are this same window.
+                return upperEdge != null ? new TicketPager(page, upperEdge + 1, older, upperEdge, true)
+                        : new TicketPager(page, page.get(0).id + 1, older, page.get(0).id);
             }
-            // Fewer than a page above it: the newest page holds them.
+            // Fewer than a page above it, all read: the newest page holds them.
         }
         List<Ticket> fetched = Ticket.newestFirst(before, 0, size + 1, unlabelled, contains);
         List<Ticket> page = fetched.size() > size ? fetched.subList(0, size) : fetched;
-        Long older = fetched.size() > size ? page.get(page.size() - 1).id : windowed ? Ticket.nearbyEdgeBelow(before, unlabelled) : null;
+        Long lowerEdge = windowed && fetched.size() <= size ? Ticket.nearbyEdgeBelow(before, unlabelled) : null;
+        Long older = fetched.size() > size ? page.get(page.size() - 1).id : lowerEdge;
         if (before == null) {
-            return new TicketPager(page, null, older, null);
+            return new TicketPager(page, null, older, null, lowerEdge != null);
         }
         // Below a cursor lies a newer page (the one it came from); a page past the end (a typed address, or tickets labelled
         // away meanwhile) leads back above the cursor.
         Long newer = !page.isEmpty() ? page.get(0).id : before > 1 ? before - 1 : null;
-        return new TicketPager(page, page.isEmpty() ? before : page.get(0).id + 1, older, newer);
+        return new TicketPager(page, page.isEmpty() ? before : page.get(0).id + 1, older, newer, lowerEdge != null);
     }
 
     public boolean isNewest() {

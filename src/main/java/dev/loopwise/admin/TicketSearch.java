@@ -2,6 +2,7 @@ package dev.loopwise.admin;
 
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.TicketTextIndex;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
@@ -36,12 +37,17 @@ public class TicketSearch {
         return search.isEmpty() ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** What a search read when it could not read every ticket (see {@link Ticket#searchesAll}), else nothing. */
-    static String window(String search) {
-        return search.isEmpty() || Ticket.searchesAll(search) ? "" : PagingMessages.ticketSearchWindow(Ticket.NEARBY);
+    /** What a search read when it left tickets out (see {@link TicketPager#windowCut}), else nothing. */
+    static String window(TicketPager pager) {
+        if (!pager.windowCut()) {
+            return "";
+        }
+        return TicketTextIndex.present() ? PagingMessages.ticketSearchWindow(Ticket.NEARBY)
+                : PagingMessages.ticketSearchWindowNoIndex(Ticket.NEARBY);
     }
 
-    static String noMatch(String search) {
-        return PagingMessages.noTicketContains(search);
+    /** A page the search found nothing on: where it read only part of the tickets, the links search on. */
+    static String noMatch(String search, boolean windowCut) {
+        return windowCut ? PagingMessages.noTicketNearby(search, Ticket.NEARBY) : PagingMessages.noTicketContains(search);
     }
 }

@@ -68,13 +68,27 @@ public final class PagingMessages {
                 + " a shorter part of a word or a single word, or clear the search to see them all.";
     }
 
+    /** The search of the tickets without an intent found none among the ones next to the page it read; its links go on. */
+    public static String noTicketNearby(String search, int window) {
+        return String.format(Locale.ROOT, "None of the %,d tickets without an intent next to this page contains \u201c%s\u201d"
+                + " (upper and lower case count as the same); the page links below search past them.", window, search);
+    }
+
     /**
      * A search the trigram index cannot serve reads only a window of tickets, so that a rare text costs the same however long
-     * the history: said with every such search, so that a page without the ticket is not taken for its absence.
+     * the history: said whenever that window left tickets out, so that a page without the ticket is not taken for its absence.
      */
     public static String ticketSearchWindow(int window) {
-        return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page; Older searches the"
-                + " next ones. Type three letters or digits in a row (for example “ok1” or “refund”) to search all of them.", window);
+        return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page; the page links"
+                + " below search the next ones. Type three letters or digits in a row (for example “ok1” or “refund”) to search"
+                + " all of them.", window);
+    }
+
+    /** Without the trigram index every search reads only a window, whatever is typed: what to add to search them all. */
+    public static String ticketSearchWindowNoIndex(int window) {
+        return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page, since the"
+                + " database lacks the text index (pg_trgm); the page links below search the next ones. The README's Quick"
+                + " start says how to add it.", window);
     }
 
     private static String mustBe(String name, String rule, String got) {

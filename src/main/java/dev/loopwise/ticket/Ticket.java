@@ -145,10 +145,7 @@ public class Ticket extends IdentityEntity {
             window.put(newestFirst ? "t.id >= :edge" : "t.id <= :edge", edge);
         }
         List<Ticket> near = listing(unlabelledOnly, window, text, TEXT_WALKED, "t.id" + order).range(0, skip + size - 1).list();
-        if (edge == null || near.size() == skip + size) {
-            return near.subList(Math.min(skip, near.size()), near.size());
-        }
-        if (!searchesAll(text)) {
+        if (edge == null || near.size() == skip + size || !searchesAll(text)) {
             return near.subList(Math.min(skip, near.size()), near.size());
         }
         Map<String, Object> below = idBound(newestFirst ? "t.id < :edge" : "t.id > :edge", edge);
@@ -165,14 +162,19 @@ public class Ticket extends IdentityEntity {
     }
 
     /**
-     * The id of the oldest of the {@link #NEARBY} tickets below {@code before} (null: below the newest), null when fewer lie
-     * below it: a search that reads only those continues under it.
+     * The id of the oldest of the {@link #NEARBY} tickets below {@code before} (null: below the newest), null when no ticket
+     * lies below them: a search that reads only those continues under it.
      */
     public static Long nearbyEdgeBelow(Long before, boolean unlabelledOnly) {
         return windowEdge(unlabelledOnly, idBound(before == null ? null : "t.id < :id", before), " desc");
     }
 
-    /** The id of the last of the {@link #NEARBY} tickets next to the bound, null when fewer follow it. */
+    /** The id of the newest of the {@link #NEARBY} tickets above {@code after}, null when no ticket lies above them. */
+    public static Long nearbyEdgeAbove(long after, boolean unlabelledOnly) {
+        return windowEdge(unlabelledOnly, idBound("t.id > :id", after), " asc");
+    }
+
+    /** The id of the last of the {@link #NEARBY} tickets next to the bound, null unless another follows (else a link led nowhere). */
     private static Long windowEdge(boolean unlabelledOnly, Map<String, Object> bound, String order) {
         List<String> conditions = new ArrayList<>(bound.keySet());
         if (unlabelledOnly) {
@@ -180,8 +182,8 @@ public class Ticket extends IdentityEntity {
         }
         var query = getEntityManager().createQuery("select t.id from Ticket t" + where(conditions) + " order by t.id" + order, Long.class);
         bound.forEach((condition, value) -> query.setParameter(parameterOf(condition), value));
-        List<Long> edge = query.setFirstResult(NEARBY - 1).setMaxResults(1).getResultList();
-        return edge.isEmpty() ? null : edge.get(0);
+        List<Long> edge = query.setFirstResult(NEARBY - 1).setMaxResults(2).getResultList();
+        return edge.size() < 2 ? null : edge.get(0);
     }
 
     /**

@@ -5,13 +5,13 @@ package dev.loopwise.ticket;
  * pg_trgm could not be created. Asked once, at the first search after a start, so an index added by hand later is used
  * from the next start.
  */
-final class TicketTextIndex {
+public final class TicketTextIndex {
     private static volatile Boolean present;
 
     private TicketTextIndex() {
     }
 
-    static boolean present() {
+    public static boolean present() {
         Boolean known = present;
         if (known == null) {
             known = (Boolean) Ticket.getEntityManager()
@@ -20,5 +20,10 @@ final class TicketTextIndex {
             present = known;
         }
         return known;
+    }
+
+    /** Takes the index as present or absent until the next {@code assume(null)}, which asks the database again. */
+    static void assume(Boolean known) {
+        present = known;
     }
 }

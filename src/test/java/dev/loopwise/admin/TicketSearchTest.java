@@ -105,6 +105,7 @@ class TicketSearchTest {
         assertFalse(page.contains(row(farBack)), "read only the tickets next to the page: " + page);
         assertTrue(page.contains(PagingMessages.ticketSearchWindow(Ticket.NEARBY)), page);
         assertTrue(page.contains("Searched only the 10,000 tickets without an intent next to this page"), page);
+        assertTrue(page.contains(PagingMessages.noTicketNearby("qZ", Ticket.NEARBY)), "not a shorter text: " + page);
         String olderLink = "/admin/tickets?before=" + edge + "&unlabelled=true&q=qZ";
         assertTrue(page.contains("href=\"" + olderLink + "\""), "the search goes on below them: " + page);
         String older = Caller.session("admin").pageRequest().urlEncodingEnabled(false).accept("text/html").get(olderLink)

@@ -104,7 +104,7 @@ public class ReviewItem extends IdentityEntity {
         return (Boolean) getEntityManager().createNativeQuery(ANY_EVER).getSingleResult();
     }
 
-    static final String ANY_EVER = "select exists (select 1 from review_items)";
+    private static final String ANY_EVER = "select exists (select 1 from review_items)";
 
     public static long countOpen() {
         return count("status = ?1 and kind <> ?2", OPEN, GOLD);
