@@ -123,7 +123,7 @@ public class FirstWeek {
                 training ? "A training is running now: follow it on Models (the first version answers customers as soon as it is ready)."
                         : !thin.isEmpty() ? "Label at least " + TICKETS_PER_INTENT + " tickets of " + (thin.size() == 1 ? "" : "each of ")
                         + VersionIntents.listed(thin) + " (Tickets page), then press Train on Models: the new version"
-                        + " learns the new intent" + (thin.size() == 1 ? "" : "s") + "; promote it when its page says so."
+                        + " learns the new intent" + (unknown.size() == 1 ? "" : "s") + "; promote it when its page says so."
                         : !unreplied.isEmpty() ? "On Replies, write a reply for " + VersionIntents.listed(unreplied) + ", then press Train"
                         + " on Models: a version learns to choose among the library's replies, so a new intent needs one first."
                         : !unknown.isEmpty() ? "On Models, press Train: the new version learns the new intent" + (unknown.size() == 1 ? "" : "s")

@@ -45,7 +45,10 @@ class ImportRepliesFirstTest {
         }
     }
 
-    /** The link after the new intents' names speaks of one as one: "describe them" after a single name read as a slip. */
+    /**
+     * The line naming the new intents speaks of one as one: "New intents: gift_wrap — describe them" after a single name
+     * read as a slip.
+     */
     @Test
     void oneNewIntentIsDescribedAsOneAndTwoAsTwo() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -54,11 +57,13 @@ class ImportRepliesFirstTest {
         Caller admin = Caller.session("admin");
         try {
             String one = upload(admin, "text,label\ncan you gift wrap it " + tag + "," + first + "\n");
-            assertTrue(one.contains("<code>" + first + "</code>") && one.contains("<a href=\"/admin/intents\">describe it</a>.")
-                    && !one.contains("describe them"), one);
+            assertTrue(one.contains("New intent: <code>" + first + "</code>")
+                    && one.contains("<a href=\"/admin/intents\">describe it</a>.")
+                    && !one.contains("describe them") && !one.contains("New intents:"), one);
             String two = upload(admin, "text,label\ndo you match prices " + tag + "," + second + "\n"
                     + "do you wrap presents " + tag + "," + first + "_2\n");
-            assertTrue(two.contains("<a href=\"/admin/intents\">describe them</a>."), two);
+            assertTrue(two.contains("New intents: <code>") && two.contains("<a href=\"/admin/intents\">describe them</a>.")
+                    && !two.contains("New intent:"), two);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 Ticket.delete("text like ?1", "%" + tag + "%");

@@ -35,6 +35,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Model versions in the browser: train one (with a progress bar), read its metrics, promote, roll back. Roles: admin. */
@@ -102,8 +103,8 @@ public class ModelsPage {
 
     @GET
     public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("before") String before,
-                                 @QueryParam("switched") String switched, @QueryParam("back") boolean back) {
-        return page(watch, null, Paging.before("before", before), Switched.notice(switched, back));
+                                 @QueryParam("switched") String switched) {
+        return page(watch, null, Paging.before("before", before), Switched.notice(switched, currentUser.name()));
     }
 
     @GET
@@ -154,23 +155,21 @@ public class ModelsPage {
     @Path("/{version}/promote")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response promote(@PathParam("version") int version, @RestForm String expectedActive) {
-        return change(() -> models.promote(version, currentUser.name(), ExpectedActive.parse(expectedActive)),
-                "/admin/models?switched=" + version);
+        return change(() -> models.promote(version, currentUser.name(), ExpectedActive.parse(expectedActive)));
     }
 
     @POST
     @Path("/{version}/rollback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rollback(@PathParam("version") int version, @RestForm String expectedActive) {
-        return change(() -> models.rollback(version, currentUser.name(), ExpectedActive.parse(expectedActive)),
-                "/admin/models?switched=" + version + "&back=true");
+        return change(() -> models.rollback(version, currentUser.name(), ExpectedActive.parse(expectedActive)));
     }
 
-    /** {@code done}: the list, saying what changed (after a rollback its advice may still be about the newer version). */
-    private Response change(Runnable action, String done) {
+    /** Then the list, saying what changed (after a rollback its advice may still be about the newer version). */
+    private Response change(Supplier<ModelVersion> action) {
         try {
-            action.run();
-            return Response.seeOther(URI.create(done)).build();
+            ModelVersion switched = action.get();
+            return Response.seeOther(URI.create(Switched.address(switched.version))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(null, e.getMessage(), null)).build();
         }

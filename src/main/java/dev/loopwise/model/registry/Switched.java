@@ -1,7 +1,11 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.model.registry.version.ModelActivation;
+import dev.loopwise.model.registry.version.ModelService;
 import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.security.account.NoticeWindow;
+import java.util.Optional;
 
 /**
  * The line Models shows after Promote or Roll back. Without it a rollback landed on a list whose advice could still be
@@ -12,15 +16,32 @@ final class Switched {
     }
 
     /**
-     * What the press changed, or nothing when the address names no version or one that no longer answers (a bookmarked or
-     * reloaded address after someone switched again): the line must not say a version serves when another does.
+     * The address the press sends its admin to: it names the change the press recorded, not a version, so the line is
+     * about what this press did and not about whatever the address claims.
      */
-    static String notice(String version, boolean back) {
-        if (version == null || !version.matches("[0-9]{1,9}")) {
+    static String address(int version) {
+        return ModelActivation.newestOf(version).map(change -> "/admin/models?switched=" + change.id)
+                .orElse("/admin/models");
+    }
+
+    /**
+     * What the press changed, or nothing: a change that is not the newest any more (someone switched again since), one
+     * made by someone else or not by a press (a training's first version, a round), one from long ago (a bookmark), or an
+     * address typed by hand must not make the page say a version serves when another does, or that this admin did something.
+     */
+    static String notice(String change, String admin) {
+        if (change == null || !change.matches("[0-9]{1,18}")) {
             return null;
         }
-        int switched = Integer.parseInt(version);
-        return ModelVersion.findActive().filter(active -> active.version == switched)
-                .map(active -> LifecycleMessages.nowActive(switched, back)).orElse(null);
+        long id = Long.parseLong(change);
+        Optional<ModelActivation> newest = ModelActivation.recent(1).stream().findFirst();
+        return newest.filter(made -> made.id == id && admin != null && admin.equals(made.actor) && byPress(made)
+                        && NoticeWindow.justNow(made.createdAt)
+                        && ModelVersion.findActive().filter(active -> active.version == made.version).isPresent())
+                .map(made -> LifecycleMessages.nowActive(made.version, ModelService.ROLLBACK.equals(made.reason))).orElse(null);
+    }
+
+    private static boolean byPress(ModelActivation change) {
+        return ModelService.PROMOTE.equals(change.reason) || ModelService.ROLLBACK.equals(change.reason);
     }
 }

@@ -59,7 +59,7 @@ final class VersionComparison {
             if (!drop.isEmpty()) {
                 // New intents answered, at the price of answering what support does not handle: the lead weighs that, not us.
                 return knows + "." + drop + " Weigh the two before you " + switchTo + "; training again after labelling more tickets"
-                        + " of the new intents often gives both.";
+                        + " of the new intent" + (onlyCandidate.size() == 1 ? "" : "s") + " often gives both.";
             }
             return knows + ": " + switchTo + " below.";
         }

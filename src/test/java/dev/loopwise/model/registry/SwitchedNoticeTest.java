@@ -5,50 +5,74 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.model.registry.version.ModelLifecycleTest;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Promote and Roll back on the Models pages landed on the list with nothing saying they had worked; after a rollback the
  * list's advice could still be about the newer version. The list now says which version answers customers after the press,
- * and only while it still does.
+ * and only then: an address typed or kept, or a press that was refused, says nothing.
  */
 @QuarkusTest
 class SwitchedNoticeTest {
     @Inject
-    ApiKeyService keys;
+    EntityManager em;
 
     @Test
     void promoteAndRollBackSayWhichVersionAnswersNow() {
-        ActiveModel.await();
-        int serving = active();
-        int candidate = ModelLifecycleTest.trainAndWait(Caller.apiKey(keys, "admin"), "{\"regime\":\"few_shot\"}");
+        int serving = ActiveModel.await();
+        // The active version's own model under another number: a version to switch to without training one.
+        int copy = QuarkusTransaction.requiringNew().call(() -> {
+            int number = ((Number) em.createNativeQuery("select max(version) + 1000 from model_versions").getSingleResult()).intValue();
+            em.createNativeQuery("insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum,"
+                    + " lineage, metrics) select ?1, 'candidate', encoder_id, encoder_source, regime, parameters, checksum, lineage,"
+                    + " metrics from model_versions where status = 'active'").setParameter(1, number).executeUpdate();
+            return number;
+        });
+        String someoneElse = "other-admin-" + UUID.randomUUID().toString().substring(0, 8);
         Caller admin = Caller.session("admin");
         try {
-            String promoted = press(admin, candidate, "promote", serving);
-            assertEquals("/admin/models?switched=" + candidate, promoted);
-            assertEquals("Done: v" + candidate + " answers customers now. The change is listed under Changes of the active"
+            // Nobody pressed anything: the reviewer's address, and one naming the newest change (another admin's), say nothing.
+            long othersChange = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into"
+                    + " model_activations (version, reason, actor) values (?1, 'rollback', ?2) returning id").setParameter(1, serving)
+                    .setParameter(2, someoneElse).getSingleResult()).longValue());
+            assertEquals(null, notice(admin, "/admin/models?switched=" + serving + "&back=true"));
+            assertEquals(null, notice(admin, "/admin/models?switched=" + othersChange));
+            assertEquals(null, notice(admin, "/admin/models?switched=x1"));
+
+            // Refused presses (the version shown as active is not; the version already serves) send nowhere and say nothing.
+            assertRefused(admin, copy, copy, "active_changed");
+            assertRefused(admin, serving, serving, "already_active");
+
+            String promoted = press(admin, copy, "promote", serving);
+            assertEquals("/admin/models?switched=" + newestChange(copy), promoted);
+            assertEquals("Done: v" + copy + " answers customers now. The change is listed under Changes of the active"
                     + " version below.", notice(admin, promoted));
 
-            String rolledBack = press(admin, serving, "rollback", candidate);
-            assertEquals("/admin/models?switched=" + serving + "&back=true", rolledBack);
+            String rolledBack = press(admin, serving, "rollback", copy);
+            assertEquals("/admin/models?switched=" + newestChange(serving), rolledBack);
             assertEquals("Done: v" + serving + " answers customers again. The change is listed under Changes of the active"
                     + " version below.", notice(admin, rolledBack));
 
-            // The candidate's address, read again once it no longer answers, says nothing rather than something untrue.
+            // The promotion's address, read again once another change followed, says nothing rather than something untrue.
             assertEquals(null, notice(admin, promoted));
-            assertEquals(null, notice(admin, "/admin/models?switched=x1"));
         } finally {
-            if (active() != serving) {
-                Caller.apiKey(keys, "admin").request().contentType("application/json")
-                        .post("/api/v1/models/" + serving + "/rollback").then().statusCode(200);
-            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (em.createNativeQuery("update model_versions set status = 'retired' where version = ?1 and status = 'active'")
+                        .setParameter(1, copy).executeUpdate() > 0) {
+                    em.createNativeQuery("update model_versions set status = 'active' where version = ?1").setParameter(1, serving)
+                            .executeUpdate();
+                }
+                em.createNativeQuery("delete from model_activations where actor = ?1 or version = ?2 or previous_version = ?2")
+                        .setParameter(1, someoneElse).setParameter(2, copy).executeUpdate();
+                em.createNativeQuery("delete from model_versions where version = ?1").setParameter(1, copy).executeUpdate();
+            });
             ActiveModel.await();
         }
     }
@@ -60,6 +84,14 @@ class SwitchedNoticeTest {
                 .then().statusCode(303).extract().header("Location");
         assertTrue(location != null && location.contains("/admin/models?"), String.valueOf(location));
         return location.substring(location.indexOf("/admin/models?"));
+    }
+
+    /** A Promote the page refuses: the list with the reason, no redirect, and no line saying it was done. */
+    private static void assertRefused(Caller admin, int version, int activeAsShown, String why) {
+        String page = admin.pageRequest().accept("text/html").redirects().follow(false).formParam("csrf-token", admin.csrfToken())
+                .formParam("expectedActive", String.valueOf(activeAsShown)).post("/admin/models/" + version + "/promote")
+                .then().statusCode(409).extract().asString();
+        assertFalse(page.contains("models-switched") || page.contains("Done: v"), why + ": " + page);
     }
 
     /** The line above the list's advice, or null when the page shows none. */
@@ -74,7 +106,8 @@ class SwitchedNoticeTest {
         return page.substring(at, page.indexOf("</p>", at));
     }
 
-    private static int active() {
-        return QuarkusTransaction.requiringNew().call(() -> ModelVersion.findActive().orElseThrow().version);
+    private long newestChange(int version) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select max(id) from model_activations where version = ?1").setParameter(1, version).getSingleResult()).longValue());
     }
 }

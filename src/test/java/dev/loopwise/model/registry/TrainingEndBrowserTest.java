@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.training.TrainingRun;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,12 +30,26 @@ class TrainingEndBrowserTest extends BrowserTest {
     URL base;
 
     @Test
-    void anEndedRunOffersNoCancelAndNoTimeLeftBeforeThePageReloads() throws Exception {
+    void aCancelledRunOffersNoCancelAndNoTimeLeftBeforeThePageReloads() throws Exception {
+        assertEndShowsOnlyThat("training-end-cancelled", run -> run.status = TrainingRun.CANCELLED);
+    }
+
+    /** The case the lead met: a quick training succeeds before any pace is measured. */
+    @Test
+    void aQuickTrainingThatSucceededOffersNoCancelAndNoTimeLeftBeforeThePageReloads() throws Exception {
+        assertEndShowsOnlyThat("training-end-succeeded", run -> {
+            run.status = TrainingRun.SUCCEEDED;
+            run.version = ModelVersion.findActive().orElseThrow();
+        });
+    }
+
+    /** Follows a training at 2% (no pace measured yet) on Models, ends it with {@code end}, and reads the box as it says so. */
+    private void assertEndShowsOnlyThat(String name, Consumer<TrainingRun> end) throws Exception {
         ActiveModel.awaitNoTraining();
         long id = TrainingTimeLeftBrowserTest.runningAtTwoPercent();
         try {
             driver = Browser.start();
-            Browser.run(driver, "training-end-failure", () -> {
+            Browser.run(driver, name, () -> {
                 signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
                 driver.get(base + "admin/models?run=" + id);
                 JavascriptExecutor page = (JavascriptExecutor) driver;
@@ -52,7 +68,7 @@ class TrainingEndBrowserTest extends BrowserTest {
                     TrainingRun run = TrainingRun.findById(id);
                     run.progress = 1.0;
                     run.step = "Done";
-                    run.status = TrainingRun.CANCELLED;
+                    end.accept(run);
                     run.finishedAt = OffsetDateTime.now();
                 });
                 wait.until(d -> page.executeScript("return sessionStorage.getItem('atEnd');") != null);

@@ -64,6 +64,12 @@ class VersionComparisonTest {
         assertTrue(text.startsWith("v5 knows 1 intent the active v3 never learned (gift_wrap)")
                 && text.contains("Careful: it hands only 43.8% of the 16 out-of-scope tickets kept aside for measuring")
                 && text.contains("Weigh the two before you promote v5") && !text.contains("promote v5 below"), text);
+        // One new intent is spoken of as one, two as two.
+        assertTrue(text.endsWith("training again after labelling more tickets of the new intent often gives both."), text);
+        newer.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "gift_wrap", "oos", "price_match", "track_order")));
+        String two = VersionComparison.compare(newer, active);
+        assertTrue(two.startsWith("v5 knows 2 intents the active v3 never learned (gift_wrap, price_match)")
+                && two.endsWith("training again after labelling more tickets of the new intents often gives both."), two);
     }
 
     @Test

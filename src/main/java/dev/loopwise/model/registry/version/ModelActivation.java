@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /** One change of the active version: which, from which, why, by whom. */
@@ -76,6 +77,11 @@ public class ModelActivation extends IdentityEntity {
     /** Waits for switches of the active version in flight; later ones wait for this transaction to end. */
     static void takeTurnWithSwitches() {
         AdvisoryLock.forTransaction(ModelVersion.getEntityManager(), SWITCH_LOCK);
+    }
+
+    /** The latest change that made {@code version} the active one, if any did. */
+    public static Optional<ModelActivation> newestOf(int version) {
+        return find("version = ?1 order by id desc", version).<ModelActivation>page(0, 1).firstResultOptional();
     }
 
     public static List<ModelActivation> recent(int limit) {
