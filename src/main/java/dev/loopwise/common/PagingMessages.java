@@ -87,8 +87,8 @@ public final class PagingMessages {
     /** Without the trigram index every search reads only a window, whatever is typed: what to add to search them all. */
     public static String ticketSearchWindowNoIndex(int window) {
         return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page, since the"
-                + " database lacks the text index (pg_trgm); the page links below search the next ones. The README's Quick"
-                + " start says how to add it.", window);
+                + " database lacks the text index (pg_trgm); the page links below search the next ones. To search them all, whoever runs Loopwise adds it: the two SQL"
+                + " commands are in the log of its start (the README says more), then Loopwise is restarted.", window);
     }
 
     private static String mustBe(String name, String rule, String got) {
