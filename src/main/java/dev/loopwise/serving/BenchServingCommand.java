@@ -108,7 +108,7 @@ public class BenchServingCommand implements Callable<Integer> {
     }
 
     private static Load report(Load load, int clients, String where) {
-        System.out.printf("%-44s %12.1f %10.1f %10.1f%n", "/api/v1/respond, " + clients + " concurrent clients" + where, load.rate(),
+        System.out.printf("%-44s %12.1f %10.1f %10.1f%n", "/api/v1/respond, " + clients + (clients == 1 ? " concurrent client" : " concurrent clients") + where, load.rate(),
                 load.percentile(0.50), load.percentile(0.99));
         if (load.errors() > 0) {
             System.out.printf("  (%d requests failed)%n", load.errors());

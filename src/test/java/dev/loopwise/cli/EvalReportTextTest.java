@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,25 @@ class EvalReportTextTest {
         assertTrue(out.contains("\nTrained: prototypes on 9 rows") && out.contains("; seed 42.\n"), out);
         assertTrue(out.contains("\nEncoder: all-MiniLM-L6-v2@"), out);
         assertFalse(out.contains("inScopeAccuracy") || out.contains("null") || out.contains(" : "), out);
+    }
+
+    @Test
+    void theCountOfTextsEncodedIsTheOneTheProgressLineCountedWhenARepeatedTextIsEncodedOnce() throws Exception {
+        String u = UUID.randomUUID().toString();
+        String repeated = "where is my parcel " + u;
+        Path file = Files.writeString(dir.resolve("repeats.csv"), "text,label,split\n" + repeated + ",track_order,train\n"
+                + repeated + ",track_order,train\nmy order has not arrived " + u + ",track_order,train\n"
+                + "I want my money back " + u + ",refund,train\nplease refund my purchase " + u + ",refund,train\n"
+                + repeated + ",track_order,test\nhow do I get a refund " + u + ",refund,test\n");
+        CommandFilesTest.Printed printed = CommandFilesTest.run("eval-intents", "--train", file.toString(), "--test", file.toString(),
+                "--encoder", "all-MiniLM-L6-v2", "--regime", "prototypes");
+        assertEquals(0, printed.exit(), printed.err());
+        Matcher progress = Pattern.compile("Encoding (\\d+)/(\\d+) texts").matcher(printed.err());
+        Matcher report = Pattern.compile("; (\\d+) texts encoded in ").matcher(printed.out());
+        assertTrue(progress.find() && report.find(), printed.err() + printed.out());
+        // 5 distinct new rows (the parcel text three times) and at most the 2 intents' descriptions, not every text handed over.
+        assertEquals(progress.group(2), report.group(1), printed.err() + printed.out());
+        assertTrue(Integer.parseInt(report.group(1)) >= 5 && Integer.parseInt(report.group(1)) <= 7, printed.out());
     }
 
     @Test

@@ -50,6 +50,11 @@ public final class CliEncoder implements AutoCloseable {
         return encodedTexts == 0 ? null : encodedTexts / (encodingNanos / 1e9);
     }
 
+    /** How many texts the encoder really ran on: a text repeated in the input, or found in the cache, is not encoded again. */
+    public long encodedTexts() {
+        return encodedTexts;
+    }
+
     private float[][] timed(List<String> texts) {
         long start = System.nanoTime();
         float[][] vectors = encoder.encode(texts);

@@ -8,6 +8,7 @@ import dev.loopwise.model.transformer.FloatTensor;
 import dev.loopwise.model.transformer.onnx.OnnxEncoderSession;
 import dev.loopwise.model.transformer.onnx.OnnxGraph;
 import dev.loopwise.model.transformer.TokenBatch;
+import dev.loopwise.model.transformer.TokenCut;
 import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.stream.IntStream;
 public final class SentenceEncoder implements AutoCloseable {
     private final OnnxEncoderSession session;
     private final HuggingFaceTokenizer tokenizer;
+    private final TokenCut cut;
     private final EncoderSpec spec;
     private final String id;
     private final int batchSize;
@@ -59,6 +61,7 @@ public final class SentenceEncoder implements AutoCloseable {
             // The tokenizer library's words ("EOF while parsing a value at line 1 column 0") name no file.
             throw unusable(tokenizerFile, "a Hugging Face tokenizer", e);
         }
+        this.cut = TokenCut.of(tokenizerFile, spec.maxTokens());
         try {
             this.dimension = encodeBatch(List.of("dimension probe"))[0].length;
         } catch (RuntimeException e) {
@@ -120,8 +123,12 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     private float[][] encodeBatch(List<String> texts) {
-        List<String> inputs = spec.prefix().isEmpty() ? texts : texts.stream().map(t -> spec.prefix() + t).toList();
-        return session.embed(TokenBatch.encode(tokenizer, inputs), spec.pooling());
+        return session.embed(TokenBatch.encode(tokenizer, tokenizerInputs(texts)), spec.pooling());
+    }
+
+    /** What the tokenizer is handed: each text cut to what it keeps ({@link TokenCut}), after the encoder's prefix. */
+    List<String> tokenizerInputs(List<String> texts) {
+        return texts.stream().map(t -> spec.prefix() + cut.apply(t)).toList();
     }
 
     @Override

@@ -135,10 +135,12 @@ public class EvalIntentsCommand implements Callable<Integer> {
         float[][] vectors;
         String encoderId;
         Double textsPerSecond;
+        long encodedTexts;
         try (CliEncoder encoder = encoderOptions.open(!noCache, 32)) {
             encoderId = encoder.id();
             vectors = encoder.embed(texts);
             textsPerSecond = encoder.textsPerSecond();
+            encodedTexts = encoder.encodedTexts();
         }
         double encodingSeconds = (System.nanoTime() - encodeStart) / 1e9;
         int offset = 0;
@@ -170,7 +172,8 @@ public class EvalIntentsCommand implements Callable<Integer> {
         out.put("epochs", result.epochs());
         out.put("trainingSeconds", result.trainingMillis() / 1000.0);
         out.put("encodingSeconds", encodingSeconds);
-        out.put("textsEncoded", texts.size());
+        // The texts the encoder ran on, as the progress line counted them: repeated texts are encoded once.
+        out.put("textsEncoded", encodedTexts);
         out.put("encodingTextsPerSecond", textsPerSecond);
         out.put("encoder", encoderId);
         IntentEvalReport.print(out, evaluation, json, oosLabel);

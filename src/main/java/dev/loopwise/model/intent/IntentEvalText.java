@@ -48,8 +48,10 @@ final class IntentEvalText {
         }
         text.append(", ").append(seconds(out.get("trainingSeconds"))).append("; seed ").append(out.get("seed")).append(".\n");
         text.append("Encoder: ").append(out.get("encoder"));
-        if (out.get("textsEncoded") != null) {
-            text.append("; ").append(String.format(Locale.ROOT, "%,d", number(out, "textsEncoded").intValue())).append(" texts encoded in ")
+        if (out.get("textsEncoded") != null && number(out, "textsEncoded").longValue() == 0) {
+            text.append("; every text's vector came from the cache, in ").append(seconds(out.get("encodingSeconds")));
+        } else if (out.get("textsEncoded") != null) {
+            text.append("; ").append(String.format(Locale.ROOT, "%,d", number(out, "textsEncoded").longValue())).append(" texts encoded in ")
                     .append(seconds(out.get("encodingSeconds"))).append(" (")
                     .append(String.format(Locale.ROOT, "%.0f", number(out, "encodingTextsPerSecond").doubleValue())).append(" texts/s)");
         } else if (out.get("encodingSeconds") != null) {
