@@ -27,6 +27,11 @@ final class IbanLengths {
     private IbanLengths() {
     }
 
+    /** Each country's code and its IBANs' length. */
+    static Map<String, Integer> all() {
+        return Map.copyOf(LENGTHS);
+    }
+
     /** The length of the country's IBANs, or -1 for a code that has none. */
     static int of(String country) {
         return LENGTHS.getOrDefault(country, -1);

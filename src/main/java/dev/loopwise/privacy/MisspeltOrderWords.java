@@ -2,17 +2,29 @@ package dev.loopwise.privacy;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * "purhase 00123842", "roder 00123842", "oder 00004587345": customers misspell the order word as often as any other,
- * and the run after it is still the order's number. One slip counts (a letter missing, added, wrong, or two swapped);
- * only before a run that starts with 00 and is no international number, which no country's own numbers do, so "oder"
- * (German "or") before a German number still leaves it a phone.
+ * and the run after it is still the order's number. One slip counts (a letter missing, added, wrong, or two swapped),
+ * unless the slip makes a word of its own ("my older number", "border", German "Ordner", French "ordre"): those name no
+ * order. Only before a run that starts with 00 and is no international number, dialled with 00 or with another exit
+ * code ("001 44 …" from Korea, "0011 33 …" from Australia), so "oder" (German "or") before a German number or one
+ * dialled abroad still leaves it a phone.
  */
 final class MisspeltOrderWords {
     private static final List<String> ORDER_WORDS = List.of("order", "orders", "purchase", "purchases");
+    /** Words one slip from an order word, in English, German, French, Spanish, Portuguese or Dutch. */
+    private static final Set<String> REAL_WORDS = Set.of("older", "odder", "border", "borders", "ordner", "ordners",
+            "ordern", "orden", "ordens", "ordem", "ordet", "orde", "ordre", "ordres", "arder", "purchased", "purchaser",
+            "purchasers");
+    /**
+     * Exit codes other than 00 a number dialled abroad starts with: 001, 002, 005, 007, 008 and 009 (South Korea,
+     * Taiwan, Indonesia, Thailand…) and Australia's 0011, the longest first.
+     */
+    private static final List<String> EXIT_CODES = List.of("0011", "001", "002", "005", "007", "008", "009");
     /** The word right before the run, with the labels an order word may carry ("purhase number 00123842"). */
     private static final Pattern WORD_BEFORE = Pattern.compile("(?<!\\p{L})(\\p{L}{4,10})(?:[ \\t]*#|[ \\t]+(?:number|no\\.|nr\\.)"
             + "[ \\t]*[,:#]?)?[ \\t]*$", Pattern.UNICODE_CASE);
@@ -22,7 +34,7 @@ final class MisspeltOrderWords {
 
     /** Whether {@code before} ends with a misspelt order word that names the run {@code digits} after it. */
     static boolean nameRun(String before, String digits) {
-        if (!digits.startsWith("00")) {
+        if (!digits.startsWith("00") || dialledAbroad(digits)) {
             return false;
         }
         Matcher matcher = WORD_BEFORE.matcher(before);
@@ -30,7 +42,14 @@ final class MisspeltOrderWords {
             return false;
         }
         String word = matcher.group(1).toLowerCase(Locale.ROOT);
-        return ORDER_WORDS.stream().anyMatch(order -> oneSlipApart(word, order));
+        return !REAL_WORDS.contains(word) && ORDER_WORDS.stream().anyMatch(order -> oneSlipApart(word, order));
+    }
+
+    /** Whether {@code digits} are a country code and a number of its length after 00 or another exit code. */
+    private static boolean dialledAbroad(String digits) {
+        return PhoneNumbers.possibleInternational(digits.substring(2))
+                || EXIT_CODES.stream().anyMatch(code -> digits.startsWith(code)
+                        && PhoneNumbers.possibleInternational(digits.substring(code.length())));
     }
 
     /** Damerau's distance of exactly one: one letter dropped, added or changed, or two neighbours swapped. */

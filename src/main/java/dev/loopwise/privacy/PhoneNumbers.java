@@ -175,7 +175,7 @@ final class PhoneNumbers {
     }
 
     /** The digits after the international prefix: a country code and a number as long as that country's are. */
-    private static boolean possibleInternational(String afterPrefix) {
+    static boolean possibleInternational(String afterPrefix) {
         try {
             return UTIL.isPossibleNumberWithReason(UTIL.parse("+" + afterPrefix, "ZZ")) == ValidationResult.IS_POSSIBLE;
         } catch (NumberParseException e) {

@@ -188,28 +188,26 @@ public final class PiiMasker {
     }
 
     /**
-     * ISO 13616: as long as its country's IBANs are (15 to 34 characters, in capitals and mostly digits, for a country not in the table), and with the first four characters moved to the end and
+     * ISO 13616: as long as its country's IBANs are (15 to 34 characters, mostly digits and ending in one, for a country not in the table), and with the first four characters moved to the end and
      * letters read as 10–35, the number mod 97 is 1.
      */
     static boolean validIban(String candidate) {
         // By hand, not String.replaceAll or BigInteger: a long text checks thousands of candidates
         StringBuilder compact = new StringBuilder(candidate.length());
-        boolean lowerCase = false;
         for (int i = 0; i < candidate.length(); i++) {
             char c = candidate.charAt(i);
             if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
                 compact.append(c);
             } else if (c >= 'a' && c <= 'z') {
                 compact.append((char) (c - 'a' + 'A'));
-                lowerCase = true;
             }
         }
         String iban = compact.toString();
         int length = IbanLengths.of(iban.substring(0, 2));
-        // A country the table does not list yet still has IBANs, in capitals and mostly digits as banks print them: else
-        // any length would let one run of words in 97 ("flight ab123 and my luggage …", "MY 401K IS …") pass for one.
+        // A country the table does not list still has IBANs, mostly digits and ending in one: else one run of words in 97
+        // would pass ("flight ab123 and my luggage …", "MY 401K IS …"), or a word after an IBAN join it ("… 189 please").
         boolean lengthFits = length > 0 ? iban.length() == length : iban.length() >= 15 && iban.length() <= 34
-                && !lowerCase && digitCount(iban) * 2 >= iban.length();
+                && digitCount(iban) * 2 >= iban.length() && Character.isDigit(iban.charAt(iban.length() - 1));
         if (!lengthFits || !iban.substring(2, 4).chars().allMatch(Character::isDigit)) {
             return false;
         }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * unless the item just before in the same list is another range of that shape ("Rows 10-100, 20-300 ..."); a range
  * further back ("Order 10-100 shipped, address: 00-263 Warszawa") or a house number's range ("Marszałkowska 10-12,
  * 00-263 Warszawa") does not count. After a label's colon or in brackets a word no town is called ("Chapter: 12-345
- * Introduction", "Error: 40-400 Bad Request") keeps the text, unless the line speaks of an address (in the 200
- * characters before); any other word is read as a town, since a name's or a label's value ("Jan Kowalski: 00-263
+ * Introduction", "Error: 40-400 Bad Request") keeps the text, unless the line speaks of an address anywhere before
+ * it; any other word is read as a town, since a name's or a label's value ("Jan Kowalski: 00-263
  * Warszawa", "Ship to: 31-042 Kraków") is often an address and showing one is worse than hiding a code ("Foo: 12-345
  * Xyz"). After a dash or a slash ("Adres - 00-263 Warszawa", "ul. Długa 5 / 00-263 Warszawa") only a line that speaks
  * of an address masks it.
@@ -21,11 +21,6 @@ final class PolishPostcodes {
     private static final int MOST_SPACES = 3;
     /** "00-263". */
     private static final int POSTCODE_LENGTH = 6;
-    /**
-     * How far back on the line an address word or a range is looked for: reading the whole line for each postcode made
-     * a long line of them cost its length squared (a 100 KB one took most of a minute).
-     */
-    private static final int LINE_LOOK_BACK = 200;
     /** "10-100   ": the most a range item before a comma spans. */
     private static final int RANGE_ITEM_LENGTH = 9;
     private static final Pattern RANGE_ITEM_BEFORE = Pattern.compile("(?<![\\d-])\\d{2}-\\d{3}[ \t\u00A0]{0,3}$");
@@ -50,9 +45,10 @@ final class PolishPostcodes {
     static String mask(String text, String placeholder) {
         Matcher matcher = StreetAddresses.POLISH_POSTCODE_AND_TOWN.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
+        LineSoFar line = new LineSoFar(text);
         int last = 0;
         while (matcher.find()) {
-            if (standsAlone(text, matcher.start())) {
+            if (standsAlone(text, matcher.start(), line)) {
                 out.append(text, last, matcher.start()).append(placeholder);
                 last = matcher.end();
             }
@@ -60,8 +56,8 @@ final class PolishPostcodes {
         return last == 0 ? text : out.append(text, last, text.length()).toString();
     }
 
-    private static boolean standsAlone(String text, int begin) {
-        int lineStart = Math.max(text.lastIndexOf('\n', begin - 1), text.lastIndexOf('\r', begin - 1)) + 1;
+    private static boolean standsAlone(String text, int begin, LineSoFar line) {
+        int lineStart = line.startBefore(begin);
         int at = begin;
         while (at > lineStart && begin - at < MOST_SPACES && isSpace(text.charAt(at - 1))) {
             at--;
@@ -73,20 +69,57 @@ final class PolishPostcodes {
             return false;
         }
         int separator = at - 1;
-        int lineCueStart = Math.max(lineStart, separator - LINE_LOOK_BACK);
         return switch (text.charAt(separator)) {
             case ',', ';' -> !RANGE_ITEM_BEFORE.matcher(text).region(Math.max(lineStart, separator - RANGE_ITEM_LENGTH), separator)
                     .useTransparentBounds(true).find();
-            case ':', '(' -> cueBetween(text, lineCueStart, separator)
+            case ':', '(' -> line.cueBetween(lineStart, separator)
                     || !NOT_A_TOWN_AFTER_LABEL.matcher(text).region(townStart(text, begin), text.length()).lookingAt();
-            case '-', '\u2013', '\u2014', '/' -> cueBetween(text, lineCueStart, separator);
+            case '-', '\u2013', '\u2014', '/' -> line.cueBetween(lineStart, separator);
             default -> false;
         };
     }
 
-    /** Seeing past the bounds, so a word cut at the start ("relation|ship") is not read as a cue. */
-    private static boolean cueBetween(String text, int from, int to) {
-        return ADDRESS_CUE.matcher(text).region(from, to).useTransparentBounds(true).find();
+    /**
+     * The text read once from its start as the postcodes are visited in order, keeping where the line and its last
+     * address word begin: looking back along the line for each postcode made a long line of them cost its length
+     * squared, and looking back only so far missed an address word at the start of a long line.
+     */
+    private static final class LineSoFar {
+        private final String text;
+        private final Matcher cues;
+        private int read;
+        private int lineStart;
+        private int lastCue = -1;
+        private boolean moreCues;
+
+        LineSoFar(String text) {
+            this.text = text;
+            this.cues = ADDRESS_CUE.matcher(text);
+            this.moreCues = cues.find();
+        }
+
+        /** Where the line holding {@code at} starts; {@code at} never goes back. */
+        int startBefore(int at) {
+            for (; read < at; read++) {
+                char c = text.charAt(read);
+                if (c == '\n' || c == '\r') {
+                    lineStart = read + 1;
+                }
+            }
+            return lineStart;
+        }
+
+        /**
+         * Whether an address word ends by {@code to} and starts at or after {@code from}. A cue never spans a separator
+         * or a line break, so the words found over the whole text are those a search between the two would find.
+         */
+        boolean cueBetween(int from, int to) {
+            while (moreCues && cues.end() <= to) {
+                lastCue = cues.start();
+                moreCues = cues.find();
+            }
+            return lastCue >= from;
+        }
     }
 
     private static int townStart(String text, int begin) {

@@ -104,6 +104,20 @@ class PhoneMaskingTest {
         assertEquals("ordr [PHONE]", masker.mask("ordr 020 7946 0958"));
     }
 
+    /** A word of its own one letter from "order" or "purchase" names no order, and a number dialled abroad is a phone. */
+    @Test
+    void aRealWordOrAnotherExitCodeBeforeTheNumberLeavesItAPhone() {
+        assertEquals("my older number [PHONE] no longer works", masker.mask("my older number 001442079460958 no longer works"));
+        assertEquals("older number [PHONE]", masker.mask("older number 001133123456789"), "Australia's 0011, then France");
+        assertEquals("older [PHONE]", masker.mask("older 0030123456789"));
+        for (String word : new String[] {"border", "odder", "Ordner", "Orden", "ordre", "purchased", "purchaser"}) {
+            assertEquals(word + " [PHONE]", masker.mask(word + " 001442079460958"), word);
+        }
+        assertEquals("purhase [PHONE]", masker.mask("purhase 001442079460958"), "001, then a British number");
+        assertEquals("oder [PHONE]", masker.mask("oder 00821012345678"), "Korea's 008, then a Polish number");
+        assertEquals("roder 00123842", masker.mask("roder 00123842"), "001 and 23842 is no number");
+    }
+
     /** A phone word, a country code or a phone's grouping after such a word still makes a phone. */
     @Test
     void aPhoneNearAnOrderWordIsStillMasked() {

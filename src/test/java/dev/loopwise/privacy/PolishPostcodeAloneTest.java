@@ -48,7 +48,7 @@ class PolishPostcodeAloneTest {
         }
     }
 
-    /** Only the words near the postcode are read, so a long line of them is read in its length's time, with the same answers. */
+    /** An address word anywhere before on the line counts, however long the line, and the line is read in its length's time. */
     @Test
     void onALongLineTheWordsNearThePostcodeDecide() {
         assertEquals("Adres - [ADDRESS]", afterALongLine("Adres - 00-263 Warszawa"));
@@ -56,7 +56,19 @@ class PolishPostcodeAloneTest {
         assertEquals("Rows 10-100, 20-300 Warszawa", afterALongLine("Rows 10-100, 20-300 Warszawa"));
         assertEquals("Rows, [ADDRESS]", afterALongLine("Rows, 20-300 Warszawa"));
         String farCue = "Adres " + "lorem ipsum ".repeat(20);
-        assertEquals(farCue + "- 00-263 Warszawa", masker.mask(farCue + "- 00-263 Warszawa"), "the address word is 246 characters back");
+        assertEquals(farCue + "- [ADDRESS]", masker.mask(farCue + "- 00-263 Warszawa"), "the address word is 246 characters back");
+        String kiosk = " m. 5, klatka B, domofon 15, proszę dzwonić dwa razy bo domofon czasem nie działa, paczkę można też "
+                + "zostawić u sąsiada pod numerem 6 jeśli mnie nie ma, albo w paczkomacie na rogu, albo u pani w kiosku - ";
+        assertEquals("Shipping address: Jan Kowalski, [ADDRESS]" + kiosk + "[ADDRESS]",
+                masker.mask("Shipping address: Jan Kowalski, ul. Marszałkowska 10" + kiosk + "00-590 Warszawa"),
+                "the address words are more than 200 characters back");
+        String deliver = "Deliver to: " + "lorem ipsum ".repeat(20) + "/ 00-263 Warszawa";
+        assertEquals(deliver.replace("00-263 Warszawa", "[ADDRESS]"), masker.mask(deliver));
+        String bracket = "Please deliver to my address, " + "lorem ipsum ".repeat(21) + "(00-263 Introduction)";
+        assertEquals(bracket.replace("00-263 Introduction", "[ADDRESS]"), masker.mask(bracket));
+        assertEquals("Chapter: 12-345 Introduction\nAdres ([ADDRESS])", masker.mask("Chapter: 12-345 Introduction\nAdres (00-263 Introduction)"),
+                "an address word on the next line counts only there");
+        assertEquals("Adres\r(12-345 Introduction)", masker.mask("Adres\r(12-345 Introduction)"), "nor on the line before");
     }
 
     private String afterALongLine(String text) {
