@@ -48,6 +48,8 @@ class LlmRetryAfterTest {
         assertEquals(Optional.of(Instant.parse("2076-01-15T00:00:00Z")), RetryAfter.httpDate("Wednesday, 15-Jan-76 00:00:00 GMT", NOW));
         assertEquals(Optional.of(Instant.parse("1976-03-02T10:00:01Z")), RetryAfter.httpDate("Tuesday, 02-Mar-76 10:00:01 GMT", NOW));
         assertEquals(Optional.of(Instant.parse("2069-12-31T23:59:59Z")), RetryAfter.httpDate("Tuesday, 31-Dec-69 23:59:59 GMT", NOW));
+        // 29 February 2000: 2100 has no 29 February, which must not turn it into the 28th on the way back to 2000.
+        assertEquals(Optional.of(Instant.parse("2000-02-29T10:00:00Z")), RetryAfter.httpDate("Tuesday, 29-Feb-00 10:00:00 GMT", NOW));
         // Read in 2070, 05 is 2105, 35 years ahead, not 2005; 2121 would be 51 years ahead, so 21 is 2021.
         Instant in2070 = Instant.parse("2070-06-01T00:00:00Z");
         assertEquals(Optional.of(Instant.parse("2105-06-01T12:00:00Z")), RetryAfter.httpDate("Friday, 01-Jun-05 12:00:00 GMT", in2070));
