@@ -13,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -191,7 +192,7 @@ class LlmRateLimitTest extends FakeLlmTest {
         // The log keeps the hold's end as an instant beside the reason's time of day, which names no date.
         Object logged = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select llm_held_until from served_requests where text = ?1").setParameter(1, again).getSingleResult());
-        assertEquals(at, logged instanceof java.time.OffsetDateTime o ? o.toInstant() : logged);
+        assertEquals(at, logged instanceof OffsetDateTime o ? o.toInstant() : logged);
         Caller admin = Caller.session("admin");
         String page = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
         assertTrue(page.contains("id=\"llm-rate-limit\"") && page.contains("no call to it until " + CLOCK.format(at)), page);
