@@ -71,7 +71,7 @@ public class LlmDrafting {
                             String reason = LlmFailure.describe(failure);
                             LOG.debugf("No drafts for a ticket (%s)", reason);
                             return LlmOutcome.library(LlmFigures.UNAVAILABLE + reason, libraryId, decision.replyText(), decision.openSlots(),
-                                    passages, groundingNote);
+                                    passages, groundingNote, LlmFailure.heldUntil(failure));
                         }));
     }
 
@@ -84,10 +84,10 @@ public class LlmDrafting {
         if (best.kind().equals(LlmOutcome.LIBRARY)) {
             BestOfN.LibraryReply reply = library.get(choice.best());
             return new LlmOutcome(LlmOutcome.LIBRARY, status, reply.replyId(), reply.filledText(), reply.openSlots(),
-                    choice.scorer(), choice.scored(), passages, groundingNote, drafts.latencyMs());
+                    choice.scorer(), choice.scored(), passages, groundingNote, drafts.latencyMs(), null);
         }
         return new LlmOutcome(LlmOutcome.LLM, status, null, best.text(), List.of(), choice.scorer(), choice.scored(), passages,
-                groundingNote, drafts.latencyMs());
+                groundingNote, drafts.latencyMs(), null);
     }
 
     /**

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,8 +47,6 @@ public final class LlmFailure extends RuntimeException {
     static final String EMPTY = "empty answer";
     static final String LOOP = "the address points at Loopwise itself; give a language-model server's address";
     static final String NOT_SET = "no address or model is set";
-    /** How {@link LlmRateLimit.Held} names the end of a hold after {@link #SLOWED_DOWN}. */
-    private static final DateTimeFormatter HELD_UNTIL = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'");
     static final String UNEXPECTED = "the call failed for an unexpected reason (try Test connection on the LLM page)";
 
     LlmFailure(String reason) {
@@ -135,6 +132,17 @@ public final class LlmFailure extends RuntimeException {
     /**
      * As {@link #sentence(String, LlmSettings)}, for a ticket that failed at {@code at}, read at {@code now}: a rate limit
      * that held it back and has since ended is told in the past, so the page does not say calls are still held back.
+     * {@code heldUntil} is when that hold ended, as logged with the ticket; the time of day in the reason is for reading only,
+     * since a hold may last more than a day and names no date.
+     */
+    static String sentence(String reason, LlmSettings settings, Instant at, Instant heldUntil, Instant now) {
+        return heldUntil == null ? sentence(reason, settings, at, now) : reason.startsWith(SLOWED_DOWN) && !heldUntil.isAfter(now)
+                ? LlmMessages.llmSlowedDownEnded(reason.substring(SLOWED_DOWN.length())) : sentence(reason, settings);
+    }
+
+    /**
+     * As {@link #sentence(String, LlmSettings, Instant, Instant, Instant)}, for a log entry written before holds were logged
+     * with their end: that end is read from the reason's time of day. Such entries leave the page's day within a day.
      */
     static String sentence(String reason, LlmSettings settings, Instant at, Instant now) {
         if (reason.startsWith(SLOWED_DOWN)) {
@@ -147,6 +155,16 @@ public final class LlmFailure extends RuntimeException {
         return sentence(reason, settings);
     }
 
+    /** When the hold behind a failure ends, if a rate limit held the call back: what the log keeps beside the reason. */
+    static Instant heldUntil(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LlmRateLimit.Held held) {
+                return held.until;
+            }
+        }
+        return null;
+    }
+
     /**
      * When a hold named by its time of day ({@code 10:00:12 UTC}) ended, for a ticket it held back at {@code at}: the first
      * such time from a minute before the ticket (its log entry may be written just after the hold ends), since a hold lasts
@@ -154,7 +172,7 @@ public final class LlmFailure extends RuntimeException {
      */
     static Optional<Instant> heldUntil(String until, Instant at) {
         try {
-            LocalTime time = LocalTime.parse(until, HELD_UNTIL);
+            LocalTime time = LocalTime.parse(until, LlmRateLimit.CLOCK);
             Instant from = at.minus(Duration.ofMinutes(1));
             Instant end = from.atOffset(ZoneOffset.UTC).with(time).toInstant();
             return Optional.of(end.isBefore(from) ? end.plus(Duration.ofDays(1)) : end);

@@ -88,17 +88,18 @@ public class LlmFigures {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 with began as (select greatest(now() - interval '1 day', (%s)) as at)
-                select at, substr(status, length(?1) + 1), tried from (
-                    select created_at as at, llm_status as status, false as tried from served_requests
+                select at, substr(status, length(?1) + 1), tried, held_until from (
+                    select created_at as at, llm_status as status, false as tried, llm_held_until as held_until from served_requests
                     where created_at > now() - interval '1 day' and created_at > (select at from began) and llm_status like ?1 || '%%'
                     union all
-                    select failed_at, status, true from llm_try_failures where failed_at > (select at from began)) failures
+                    select failed_at, status, true, held_until from llm_try_failures where failed_at > (select at from began)) failures
                 where status like ?1 || '%%' and status not in (?1 || ?4, ?1 || ?5)
                 order by at desc limit 1""".formatted(SETTINGS_BEGAN))
                 .setParameter(1, UNAVAILABLE).setParameter(2, LlmSettingsService.SAVED).setParameter(3, LlmSettingsService.RESET)
                 .setParameter(4, LlmFailure.CIRCUIT_OPEN).setParameter(5, LlmFailure.BUSY).getResultList();
         Instant now = Instant.now();
-        return rows.stream().findFirst().map(row -> new LatestFailure(LlmFailure.sentence((String) row[1], inEffect, instant(row[0]), now),
+        return rows.stream().findFirst().map(row -> new LatestFailure(LlmFailure.sentence((String) row[1], inEffect, instant(row[0]),
+                instant(row[3]), now),
                 instant(row[0]), Boolean.TRUE.equals(row[2])));
     }
 

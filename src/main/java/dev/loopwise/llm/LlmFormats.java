@@ -4,12 +4,10 @@ import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.text.TemplateFormats;
 import io.quarkus.qute.TemplateExtension;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** How the LLM page reads: its state in a sentence and what to do next. */
 @TemplateExtension
 public class LlmFormats {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final String CONNECTED = "connected: it drafts replies, and the best of drafts and library replies is served";
 
     static String state(LlmPage.View view) {
@@ -60,7 +58,7 @@ public class LlmFormats {
 
     /** Until when this instance makes no call, as a time of day: a limit lasts seconds, at most LOOPWISE_LLM_MAX_RETRY_AFTER. */
     static String rateLimitedWhen(LlmPage.View view) {
-        return CLOCK.format(view.rateLimitedUntil());
+        return LlmRateLimit.CLOCK.format(view.rateLimitedUntil());
     }
 
     /** A share of the last day's answers, or a dash before any asked the LLM: "0%" of nothing would read as measured. */

@@ -1,5 +1,7 @@
 package dev.loopwise.llm;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -7,9 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * How one ticket was answered while an LLM is connected: from the library or from a draft, the LLM's state in words
  * ("ok: 3 drafts", "unavailable: timeout"), every candidate the reward model scored, and the passages the drafts
  * were grounded on ({@code grounding} says "no knowledge base" when there is none to search), and how long the LLM took.
+ * {@code heldUntil}, when a rate limit held the LLM back, is when it ends: the log keeps it, callers are not told it.
  */
 public record LlmOutcome(String source, String status, Long replyId, String replyText, List<String> openSlots, String scorer,
-                         List<Scored> candidates, List<GroundingPassage> sources, String grounding, Long llmMs) {
+                         List<Scored> candidates, List<GroundingPassage> sources, String grounding, Long llmMs,
+                         @JsonIgnore @Schema(hidden = true) Instant heldUntil) {
     public static final String LIBRARY = "library";
     public static final String LLM = "llm";
 
@@ -34,7 +38,7 @@ public record LlmOutcome(String source, String status, Long replyId, String repl
 
     /** The library's answer when the LLM gave nothing: the policy's own choice, exactly as without an LLM. */
     static LlmOutcome library(String status, Long replyId, String replyText, List<String> openSlots, List<GroundingPassage> sources,
-                              String grounding) {
-        return new LlmOutcome(LIBRARY, status, replyId, replyText, openSlots, null, List.of(), sources, grounding, null);
+                              String grounding, Instant heldUntil) {
+        return new LlmOutcome(LIBRARY, status, replyId, replyText, openSlots, null, List.of(), sources, grounding, null, heldUntil);
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * connection, like its circuit breaker.
  */
 final class LlmRateLimit {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    /** How a hold's end is named, on the page and after {@link LlmFailure#SLOWED_DOWN}: a time of day, to the second. */
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AtomicReference<Instant> until = new AtomicReference<>(Instant.MIN);
 

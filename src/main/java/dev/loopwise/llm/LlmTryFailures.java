@@ -4,8 +4,10 @@ import dev.loopwise.common.runtime.InstanceName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.ZoneOffset;
 
 /**
  * LLM failures met by "Try a ticket". A tried ticket is no customer's, so it stays out of the request log (drift, review
@@ -24,7 +26,13 @@ public class LlmTryFailures {
             return;
         }
         em.createNativeQuery("delete from llm_try_failures where failed_at < now() - interval '1 day'").executeUpdate();
-        em.createNativeQuery("insert into llm_try_failures (status, instance) values (?1, ?2)")
-                .setParameter(1, tried.status()).setParameter(2, InstanceName.current()).executeUpdate();
+        // A null bound here would carry no type for the column to take: the end of a hold is only written when there is one.
+        Query insert = em.createNativeQuery(tried.heldUntil() == null ? "insert into llm_try_failures (status, instance) values (?1, ?2)"
+                : "insert into llm_try_failures (status, instance, held_until) values (?1, ?2, ?3)")
+                .setParameter(1, tried.status()).setParameter(2, InstanceName.current());
+        if (tried.heldUntil() != null) {
+            insert.setParameter(3, tried.heldUntil().atOffset(ZoneOffset.UTC));
+        }
+        insert.executeUpdate();
     }
 }

@@ -83,12 +83,14 @@ final class RetryAfter {
      */
     private static Instant rfc850(LocalDateTime read, Instant now) {
         int nowYear = now.atOffset(ZoneOffset.UTC).getYear();
-        // From the next century down: at most two steps, since a century back is always at least 50 years behind.
-        LocalDateTime at = read.withYear(Math.floorDiv(nowYear, 100) * 100 + 100 + read.getYear() % 100);
-        Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(YEARS_AHEAD).toInstant();
-        while (at.toInstant(ZoneOffset.UTC).isAfter(latest)) {
-            at = at.minusYears(100);
+        // The year is chosen before it is set, and set once: 29 February moved to a year without one becomes the 28th, and
+        // would stay the 28th when moved on to a year that has it. From the next century down: at most two steps, since a
+        // century back is always at least 50 years behind.
+        int year = Math.floorDiv(nowYear, 100) * 100 + 100 + read.getYear() % 100;
+        LocalDateTime latest = now.atOffset(ZoneOffset.UTC).plusYears(YEARS_AHEAD).toLocalDateTime();
+        while (year > latest.getYear() || year == latest.getYear() && read.withYear(year).isAfter(latest)) {
+            year -= 100;
         }
-        return at.toInstant(ZoneOffset.UTC);
+        return read.withYear(year).toInstant(ZoneOffset.UTC);
     }
 }

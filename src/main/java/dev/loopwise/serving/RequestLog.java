@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,8 +38,8 @@ public class RequestLog {
 
     public void write(List<Entry> entries) {
         String sql = "insert into served_requests (id, endpoint, text, text_hash, intent, confidence, out_of_scope, reply_id, "
-                + "reply_text, model_version, latency_ms, caller, answer_source, llm_status, candidates, sources, llm_ms) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)";
+                + "reply_text, model_version, latency_ms, caller, answer_source, llm_status, candidates, sources, llm_ms, llm_held_until) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)";
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Entry e : entries) {
                 insert.setObject(1, e.id());
@@ -66,6 +68,8 @@ public class RequestLog {
                 } else {
                     insert.setFloat(17, e.llm().llmMs());
                 }
+                Instant heldUntil = e.llm() == null ? null : e.llm().heldUntil();
+                insert.setObject(18, heldUntil == null ? null : heldUntil.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.addBatch();
             }
             insert.executeBatch();

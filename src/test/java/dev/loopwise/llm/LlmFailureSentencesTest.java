@@ -157,6 +157,29 @@ class LlmFailureSentencesTest extends FakeLlmTest {
         assertFalse(over.contains("tickets are answered"), over);
     }
 
+    @Test
+    void aHoldIsOverWhenTheInstantLoggedWithItHasPassedWhateverItsTimeOfDaySays() {
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-held-long", null, false, 5.0, 1, 0.7, null), "test");
+        // Logged now, for a hold ending in a day less 30 s: its time of day passed 30 s ago, and it holds until tomorrow.
+        logHeldTicket("now()", "now() + interval '1 day' - interval '30 seconds'");
+        String holding = latestFailure();
+        assertTrue(holding.contains("so no call is made to it and tickets are answered from the library until"), holding);
+
+        // Logged now for a hold that ended 90 s ago (its entry written more than a minute late): over, not tomorrow.
+        logHeldTicket("now()", "now() - interval '90 seconds'");
+        String over = latestFailure();
+        assertTrue(over.contains(" UTC; that is over, and calls are made again."), over);
+    }
+
+    private void logHeldTicket(String at, String until) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into served_requests (id, endpoint, text, text_hash,"
+                        + " out_of_scope, latency_ms, answer_source, llm_status, created_at, llm_held_until) values (gen_random_uuid(),"
+                        + " 'respond', ?1, md5(?1), false, 5, 'library', ?2 || to_char((" + until + ") at time zone 'UTC', 'HH24:MI:SS')"
+                        + " || ' UTC', " + at + ", " + until + ")")
+                .setParameter(1, "held back " + UUID.randomUUID()).setParameter(2, LlmFigures.UNAVAILABLE + LlmFailure.SLOWED_DOWN)
+                .executeUpdate());
+    }
+
     private void logHeldTicket(String until) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into served_requests (id, endpoint, text, text_hash,"
                         + " out_of_scope, latency_ms, answer_source, llm_status) values (gen_random_uuid(), 'respond', ?1, md5(?1), false,"

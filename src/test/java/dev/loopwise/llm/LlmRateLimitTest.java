@@ -13,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -185,8 +186,13 @@ class LlmRateLimitTest extends FakeLlmTest {
         connect();
         assertEquals(SLOWED + CLOCK.format(at), respond(LlmServingTest.TICKET));
         assertEquals(at, client.rateLimitedUntil().orElseThrow());
-        assertEquals(SLOWED + CLOCK.format(at), respond(LlmServingTest.TICKET + " again"));
+        String again = LlmServingTest.TICKET + " again " + UUID.randomUUID();
+        assertEquals(SLOWED + CLOCK.format(at), respond(again));
         assertEquals(1, llm.calls.get(), "the second ticket made no call");
+        // The log keeps the hold's end as an instant beside the reason's time of day, which names no date.
+        Object logged = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select llm_held_until from served_requests where text = ?1").setParameter(1, again).getSingleResult());
+        assertEquals(at, logged instanceof OffsetDateTime o ? o.toInstant() : logged);
         Caller admin = Caller.session("admin");
         String page = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
         assertTrue(page.contains("id=\"llm-rate-limit\"") && page.contains("no call to it until " + CLOCK.format(at)), page);

@@ -48,6 +48,8 @@ class LlmRetryAfterTest {
         assertEquals(Optional.of(Instant.parse("2076-01-15T00:00:00Z")), RetryAfter.httpDate("Wednesday, 15-Jan-76 00:00:00 GMT", NOW));
         assertEquals(Optional.of(Instant.parse("1976-03-02T10:00:01Z")), RetryAfter.httpDate("Tuesday, 02-Mar-76 10:00:01 GMT", NOW));
         assertEquals(Optional.of(Instant.parse("2069-12-31T23:59:59Z")), RetryAfter.httpDate("Tuesday, 31-Dec-69 23:59:59 GMT", NOW));
+        // 29 February 2000: 2100 has no 29 February, which must not turn it into the 28th on the way back to 2000.
+        assertEquals(Optional.of(Instant.parse("2000-02-29T10:00:00Z")), RetryAfter.httpDate("Tuesday, 29-Feb-00 10:00:00 GMT", NOW));
         // Read in 2070, 05 is 2105, 35 years ahead, not 2005; 2121 would be 51 years ahead, so 21 is 2021.
         Instant in2070 = Instant.parse("2070-06-01T00:00:00Z");
         assertEquals(Optional.of(Instant.parse("2105-06-01T12:00:00Z")), RetryAfter.httpDate("Friday, 01-Jun-05 12:00:00 GMT", in2070));
@@ -114,6 +116,21 @@ class LlmRetryAfterTest {
         assertTrue(LlmFailure.sentence(overnight, settings, late, Instant.parse("2026-03-02T23:59:59Z")).contains("are answered from"),
                 "still holding before midnight");
         assertTrue(LlmFailure.sentence(overnight, settings, late, Instant.parse("2026-03-03T00:00:11Z")).contains("that is over"));
+        // Logged with the hold's end, that instant decides, to the fraction of a second the time of day leaves out.
+        Instant ends = Instant.parse("2026-03-02T10:00:12.345Z");
+        assertTrue(LlmFailure.sentence(reason, settings, ticket, ends, Instant.parse("2026-03-02T10:00:12.100Z")).contains("are answered from"),
+                "still holding within its last second");
+        assertEquals(over, LlmFailure.sentence(reason, settings, ticket, ends, ends));
+        // A 36-hour hold: its time of day comes round 12 hours after the ticket, a day before it ends.
+        Instant longEnd = Instant.parse("2026-03-03T22:00:00Z");
+        String longHold = LlmFailure.describe(new LlmRateLimit.Held(longEnd, null));
+        assertTrue(LlmFailure.sentence(longHold, settings, ticket, longEnd, Instant.parse("2026-03-02T22:00:01Z")).contains("are answered from"));
+        assertTrue(LlmFailure.sentence(longHold, settings, ticket, longEnd, longEnd).contains("that is over"));
+        // Logged at 10:01:30 for a hold that ended at 10:00:12: over, not a hold ending the next day.
+        assertEquals(over, LlmFailure.sentence(reason, settings, Instant.parse("2026-03-02T10:01:30Z"), ends,
+                Instant.parse("2026-03-02T10:01:31Z")));
+        assertEquals(LlmFailure.sentence(LlmFailure.TIMEOUT, settings), LlmFailure.sentence(LlmFailure.TIMEOUT, settings, ticket, null,
+                Instant.parse("2026-03-03T09:00:00Z")));
         // Other failures read as before, whenever they are read.
         assertEquals(LlmFailure.sentence(LlmFailure.TIMEOUT, settings), LlmFailure.sentence(LlmFailure.TIMEOUT, settings, ticket,
                 Instant.parse("2026-03-03T09:00:00Z")));

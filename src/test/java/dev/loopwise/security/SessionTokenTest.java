@@ -119,6 +119,19 @@ class SessionTokenTest {
         assertEquals(before + 1, keysOfAccount(), "the call with a key made one");
     }
 
+    /**
+     * A key that is no one's does not fall back on the cookies beside it: the call is not signed in, so it is sent to sign in,
+     * and no key is made, as neither the key (unknown) nor the cookies (no token) allow it.
+     */
+    @Test
+    void aWrongApiKeyBesideTheCookiesIsSentToSignIn() throws Exception {
+        long before = keysOfAccount();
+        HttpResponse<String> wrong = HttpClient.newHttpClient().send(keyPost("lw_not_a_real_key"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(3, wrong.statusCode() / 100, wrong.statusCode() + " " + wrong.body());
+        assertEquals("/login", URI.create(Caller.origin()).resolve(wrong.headers().firstValue("Location").orElseThrow()).getPath());
+        assertEquals(before, keysOfAccount(), "no key was made");
+    }
+
     /** The account page's "new key" form sent with no body and no token, as a script would: with {@code key}, when not null. */
     private HttpRequest keyPost(String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Caller.origin() + "/account/keys")).header("Cookie", cookieHeader())
