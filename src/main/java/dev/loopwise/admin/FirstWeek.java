@@ -119,7 +119,8 @@ public class FirstWeek {
                 active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? " (Try a ticket, on Models, shows what"
                         + " it answers)." : ", but it never learned "
                         + Counts.of(unknown.size(), "intent") + " your tickets now have (" + VersionIntents.listed(unknown)
-                        + "): it gives their tickets another intent's reply.")).orElse("No version answers yet."),
+                        + "): it gives " + (unknown.size() == 1 ? "its" : "their") + " tickets another intent's reply."))
+                        .orElse("No version answers yet."),
                 training ? "A training is running now: follow it on Models (the first version answers customers as soon as it is ready)."
                         : !thin.isEmpty() ? "Label at least " + TICKETS_PER_INTENT + " tickets of " + (thin.size() == 1 ? "" : "each of ")
                         + VersionIntents.listed(thin) + " (Tickets page), then press Train on Models: the new version"

@@ -142,8 +142,10 @@ final class ModelsNextStep {
             return null;
         }
         List<String> thin = advice.thin().stream().map(name -> name + " (it has " + labelled.get(name) + ")").toList();
+        boolean one = unknown.size() == 1;
         return "v" + current.version + " answers customers, but it never learned " + Counts.of(unknown.size(), "intent") + " your"
-                + " tickets now have (" + VersionIntents.listed(unknown) + "): it gives their tickets another intent's reply. "
+                + " tickets now have (" + VersionIntents.listed(unknown) + "): it gives " + (one ? "its" : "their")
+                + " tickets another intent's reply. "
                 + switch (advice.step()) {
                     case LABEL_MORE -> "Label at least " + ModelTrainer.TICKETS_PER_NEW_INTENT + " tickets of "
                             + (thin.size() == 1 ? "" : "each of ") + String.join(", ", thin)
@@ -151,7 +153,7 @@ final class ModelsNextStep {
                     case WRITE_REPLY -> "Write a reply for " + VersionIntents.listed(advice.unreplied()) + " on Replies, then train a"
                             + " new version above: a version learns to choose among the library's replies, so a new intent needs one"
                             + " first; promote it when its page says so.";
-                    case TRAIN -> "Train a new version above: it learns them; promote it when its page says so.";
+                    case TRAIN -> "Train a new version above: it learns " + (one ? "it" : "them") + "; promote it when its page says so.";
                 };
     }
 

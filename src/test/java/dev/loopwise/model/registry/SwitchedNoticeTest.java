@@ -11,6 +11,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +27,15 @@ class SwitchedNoticeTest {
     @Inject
     EntityManager em;
 
+    /** The changes this test records by hand, removed at its end. */
+    private final List<Long> planted = new ArrayList<>(List.of(-1L));
+
     @Test
     void promoteAndRollBackSayWhichVersionAnswersNow() {
         int serving = ActiveModel.await();
+        OffsetDateTime servingSince = QuarkusTransaction.requiringNew().call(() -> (OffsetDateTime) em.createNativeQuery(
+                "select activated_at from model_versions where version = ?1", OffsetDateTime.class).setParameter(1, serving)
+                .getSingleResult());
         // The active version's own model under another number: a version to switch to without training one.
         int copy = QuarkusTransaction.requiringNew().call(() -> {
             int number = ((Number) em.createNativeQuery("select max(version) + 1000 from model_versions").getSingleResult()).intValue();
@@ -45,6 +54,13 @@ class SwitchedNoticeTest {
             assertEquals(null, notice(admin, "/admin/models?switched=" + serving + "&back=true"));
             assertEquals(null, notice(admin, "/admin/models?switched=" + othersChange));
             assertEquals(null, notice(admin, "/admin/models?switched=x1"));
+
+            // This admin's own newest change, naming the version that serves, says nothing when no press made it (a
+            // training's first version is recorded under the admin who started it; a round's promotion) or when it is old.
+            assertEquals(null, notice(admin, "/admin/models?switched=" + change(serving, "first model", "now()")));
+            assertEquals(null, notice(admin, "/admin/models?switched=" + change(serving, "alignment", "now()")));
+            assertEquals(null, notice(admin, "/admin/models?switched="
+                    + change(serving, "promote", "now() - interval '11 minutes'")));
 
             // Refused presses (the version shown as active is not; the version already serves) send nowhere and say nothing.
             assertRefused(admin, copy, copy, "active_changed");
@@ -69,8 +85,14 @@ class SwitchedNoticeTest {
                     em.createNativeQuery("update model_versions set status = 'active' where version = ?1").setParameter(1, serving)
                             .executeUpdate();
                 }
-                em.createNativeQuery("delete from model_activations where actor = ?1 or version = ?2 or previous_version = ?2")
-                        .setParameter(1, someoneElse).setParameter(2, copy).executeUpdate();
+                em.createNativeQuery("delete from model_activations where actor = ?1 or version = ?2 or previous_version = ?2"
+                        + " or id in (?3)").setParameter(1, someoneElse).setParameter(2, copy).setParameter(3, planted)
+                        .executeUpdate();
+                em.createNativeQuery("delete from audit_events where actor = 'admin' and (target = ?1 or (target = ?2 and"
+                        + " action = 'model.rollback' and details->>'previousVersion' = ?3))").setParameter(1, "model version " + copy)
+                        .setParameter(2, "model version " + serving).setParameter(3, String.valueOf(copy)).executeUpdate();
+                em.createNativeQuery("update model_versions set activated_at = ?1 where version = ?2").setParameter(1, servingSince)
+                        .setParameter(2, serving).executeUpdate();
                 em.createNativeQuery("delete from model_versions where version = ?1").setParameter(1, copy).executeUpdate();
             });
             ActiveModel.await();
@@ -104,6 +126,15 @@ class SwitchedNoticeTest {
         }
         at += "id=\"models-switched\">".length();
         return page.substring(at, page.indexOf("</p>", at));
+    }
+
+    /** A change by admin naming the version, as something other than a press just now would record it. */
+    private long change(int version, String reason, String madeAt) {
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into model_activations"
+                + " (version, reason, actor, created_at) values (?1, ?2, 'admin', " + madeAt + ") returning id")
+                .setParameter(1, version).setParameter(2, reason).getSingleResult()).longValue());
+        planted.add(id);
+        return id;
     }
 
     private long newestChange(int version) {
