@@ -44,8 +44,7 @@ class TrainingAnnouncementsBrowserTest extends BrowserTest {
                 driver.get(base + "admin/models?run=" + id);
                 JavascriptExecutor page = (JavascriptExecutor) driver;
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-                wait.until(d -> Boolean.TRUE.equals(page.executeScript(
-                        "return performance.getEntriesByType('resource').some((e) => e.name.includes('/admin/models/runs/'));")));
+                TrainingTimeLeftBrowserTest.awaitFirstLook(driver);
                 for (String moving : List.of("run-eta", "run-percent")) {
                     assertNull(page.executeScript("return document.getElementById(arguments[0]).closest('[role=status], [aria-live]')"
                             + "?.outerHTML ?? null;", moving), moving + " is outside any live region");

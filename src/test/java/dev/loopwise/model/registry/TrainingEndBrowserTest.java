@@ -54,8 +54,7 @@ class TrainingEndBrowserTest extends BrowserTest {
                 driver.get(base + "admin/models?run=" + id);
                 JavascriptExecutor page = (JavascriptExecutor) driver;
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-                wait.until(d -> Boolean.TRUE.equals(page.executeScript(
-                        "return performance.getEntriesByType('resource').some((e) => e.name.includes('/admin/models/runs/'));")));
+                TrainingTimeLeftBrowserTest.awaitFirstLook(driver);
                 // What the box shows when it says the run ended, kept across the reload that follows.
                 page.executeScript("sessionStorage.removeItem('atEnd');"
                         + "const region = document.getElementById('run-announce');"

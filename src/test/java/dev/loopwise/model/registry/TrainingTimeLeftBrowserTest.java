@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,7 +41,7 @@ class TrainingTimeLeftBrowserTest extends BrowserTest {
                 driver.get(base + "admin/models?run=" + id);
                 String before = driver.findElement(By.id("run-eta")).getText();
                 assertTrue(before.contains("shown once the first steps are measured"), "before any pace: " + before);
-                awaitFirstLook();
+                awaitFirstLook(driver);
                 QuarkusTransaction.requiringNew().run(() -> TrainingRun.<TrainingRun>findById(id).progress = 0.04);
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("run-eta")).getText().contains("left, at this pace"));
             });
@@ -63,7 +64,7 @@ class TrainingTimeLeftBrowserTest extends BrowserTest {
                 signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
                 driver.get(base + "admin/models?run=" + id);
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-                awaitFirstLook();
+                awaitFirstLook(driver);
                 progress(id, 0.04);
                 wait.until(d -> eta().contains("left, at this pace"));
                 ((JavascriptExecutor) driver).executeScript(
@@ -80,7 +81,7 @@ class TrainingTimeLeftBrowserTest extends BrowserTest {
     }
 
     /** The page has read the run at 2% before the test moves it on, as it would see a real run move. */
-    private void awaitFirstLook() {
+    static void awaitFirstLook(WebDriver driver) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return performance.getEntriesByType('resource').some((e) => e.name.includes('/admin/models/runs/'));")));
     }
