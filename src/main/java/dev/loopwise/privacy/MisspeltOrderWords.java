@@ -7,24 +7,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "purhase 00123842", "roder 00123842", "oder 00004587345": customers misspell the order word as often as any other,
+ * "purhase 00123842", "roder 00123842", "ordr 00004587345": customers misspell the order word as often as any other,
  * and the run after it is still the order's number. One slip counts (a letter missing, added, wrong, or two swapped),
- * unless the slip makes a word of its own ("my older number", "border", German "Ordner", French "ordre"): those name no
- * order. Only before a run that starts with 00 and is no international number, dialled with 00 or with another exit
- * code ("001 44 …" from Korea, "0011 33 …" from Australia), so "oder" (German "or") before a German number or one
- * dialled abroad still leaves it a phone.
+ * unless the slip makes a word of its own ("my older number", "border", German "oder" and "Ordner", Dutch "onder" and
+ * "ouders", French "ordre"): those name no order, and the number after them stays a phone. Only before a run that
+ * starts with 00 and is no international number, dialled with 00 or with another exit code ("001 44 …" from Korea,
+ * "0011 33 …" from Australia), so a number dialled abroad still stays a phone after a misspelt order word.
  */
 final class MisspeltOrderWords {
     private static final List<String> ORDER_WORDS = List.of("order", "orders", "purchase", "purchases");
-    /** Words one slip from an order word, in English, German, French, Spanish, Portuguese or Dutch. */
-    private static final Set<String> REAL_WORDS = Set.of("older", "odder", "border", "borders", "ordner", "ordners",
-            "ordern", "orden", "ordens", "ordem", "ordet", "orde", "ordre", "ordres", "arder", "purchased", "purchaser",
-            "purchasers");
     /**
-     * Exit codes other than 00 a number dialled abroad starts with: 001, 002, 005, 007, 008 and 009 (South Korea,
-     * Taiwan, Indonesia, Thailand…) and Australia's 0011, the longest first.
+     * Words one slip from an order word, in English, German, French, Spanish, Portuguese, Italian, Dutch or the
+     * Scandinavian languages.
      */
-    private static final List<String> EXIT_CODES = List.of("0011", "001", "002", "005", "007", "008", "009");
+    private static final Set<String> REAL_WORDS = Set.of("older", "odder", "border", "borders", "oder", "ordner",
+            "ordners", "ordern", "orden", "ordens", "ordem", "ordet", "ordets", "orde", "ordes", "onder", "ouder",
+            "ouders", "ordre", "ordres", "orter", "arder", "morder", "purchased", "purchaser", "purchasers");
+    /**
+     * Exit codes other than 00 a number dialled abroad starts with: 000 (Kenya, Tanzania, Uganda), 001, 002, 005,
+     * 006, 007, 008 and 009 (South Korea, Taiwan, Indonesia, Thailand…) and Australia's 0011, the longest first.
+     */
+    private static final List<String> EXIT_CODES = List.of("0011", "000", "001", "002", "005", "006", "007", "008",
+            "009");
     /** The word right before the run, with the labels an order word may carry ("purhase number 00123842"). */
     private static final Pattern WORD_BEFORE = Pattern.compile("(?<!\\p{L})(\\p{L}{4,10})(?:[ \\t]*#|[ \\t]+(?:number|no\\.|nr\\.)"
             + "[ \\t]*[,:#]?)?[ \\t]*$", Pattern.UNICODE_CASE);

@@ -84,7 +84,8 @@ class PhoneMaskingTest {
     void aMisspeltOrderWordStillNamesTheRun() {
         for (String text : new String[] {"cancel purhase 00123842", "i need assistance with canceling puchase 00004587345",
             "need assistance to remove a product from roder 00123842", "I try to check the ETA of the purchqse 00123842",
-            "oder 00123842", "ordr 00123842", "cancel purchse 00004587345", "purhase number 00123842", "Oder #00123842"}) {
+            "odrer 00123842", "ordr 00123842", "cancel purchse 00004587345", "purhase number 00123842", "Odrer #00123842",
+            "ordr 0030123456789"}) {
             assertEquals(text, masker.mask(text));
         }
         assertTrue(MisspeltOrderWords.oneSlipApart("roder", "order"), "two letters swapped");
@@ -94,11 +95,12 @@ class PhoneMaskingTest {
         assertFalse(MisspeltOrderWords.oneSlipApart("order", "order"), "no slip");
     }
 
-    /** Only a run no country's own numbers start so: "oder" is German for "or", and a phone after it stays masked. */
+    /** Only a run no country's own numbers start so: a phone after a misspelt order word stays masked. */
     @Test
     void aPhoneAfterAMisspeltOrderWordIsStillMasked() {
         assertEquals("Telefon [PHONE] oder [PHONE]", masker.mask("Telefon 030 1234567 oder 033203123"));
         assertEquals("oder [PHONE]", masker.mask("oder 0301234567"));
+        assertEquals("ordr [PHONE]", masker.mask("ordr 0301234567"), "no run starting with 00");
         assertEquals("purhase [PHONE]", masker.mask("purhase 00442079460958"), "an international number");
         assertEquals("purhase [PHONE] is my mobile", masker.mask("purhase 00123842 is my mobile"));
         assertEquals("ordr [PHONE]", masker.mask("ordr 020 7946 0958"));
@@ -110,11 +112,22 @@ class PhoneMaskingTest {
         assertEquals("my older number [PHONE] no longer works", masker.mask("my older number 001442079460958 no longer works"));
         assertEquals("older number [PHONE]", masker.mask("older number 001133123456789"), "Australia's 0011, then France");
         assertEquals("older [PHONE]", masker.mask("older 0030123456789"));
-        for (String word : new String[] {"border", "odder", "Ordner", "Orden", "ordre", "purchased", "purchaser"}) {
-            assertEquals(word + " [PHONE]", masker.mask(word + " 001442079460958"), word);
+        assertEquals("Bel mij onder [PHONE]", masker.mask("Bel mij onder 0030123456789"), "Dutch \"under\"");
+        assertEquals("mijn ouders [PHONE]", masker.mask("mijn ouders 0030123456789"), "Dutch \"parents\"");
+        assertEquals("Telefon oder [PHONE]", masker.mask("Telefon oder 0030123456789"), "German \"or\"");
+        for (String word : new String[] {"border", "odder", "oder", "Ordner", "Orden", "ordem", "ordet", "orde", "ordes",
+            "onder", "ouder", "ouders", "ordre", "orter", "arder", "morder", "purchased", "purchaser"}) {
+            assertEquals(word + " [PHONE]", masker.mask(word + " 0030123456789"), word);
         }
         assertEquals("purhase [PHONE]", masker.mask("purhase 001442079460958"), "001, then a British number");
-        assertEquals("oder [PHONE]", masker.mask("oder 00821012345678"), "Korea's 008, then a Polish number");
+        assertEquals("purhase [PHONE]", masker.mask("purhase 001133123456789"), "Australia's 0011, then France");
+        assertEquals("purhase [PHONE]", masker.mask("purhase 00821012345678"), "00, then a Korean mobile");
+        assertEquals("purhase [PHONE]", masker.mask("purhase 008442079460958"), "008, then a British number");
+        assertEquals("purhase [PHONE]", masker.mask("purhase 006442079460958"), "006, then a British number");
+        assertEquals("ordr [PHONE]", masker.mask("ordr 000254712345678"), "000, then a Kenyan mobile");
+        for (String afterZeroZero : new String[] {"8442079460958", "6442079460958", "0254712345678", "1133123456789"}) {
+            assertFalse(PhoneNumbers.possibleInternational(afterZeroZero), "only its own exit code makes it a phone");
+        }
         assertEquals("roder 00123842", masker.mask("roder 00123842"), "001 and 23842 is no number");
     }
 
