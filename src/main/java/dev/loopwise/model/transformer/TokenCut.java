@@ -26,14 +26,17 @@ import java.nio.file.Path;
  */
 public final class TokenCut {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TokenCut NONE = new TokenCut(0, false);
+    private static final TokenCut NONE = new TokenCut(0, false, new boolean[128]);
 
     private final int words;
     private final boolean ideographs;
+    /** ASCII punctuation that BertPreTokenizer makes a word of its own: any that an added token holds is left out. */
+    private final boolean[] punctuation;
 
-    private TokenCut(int words, boolean ideographs) {
+    private TokenCut(int words, boolean ideographs, boolean[] punctuation) {
         this.words = words;
         this.ideographs = ideographs;
+        this.punctuation = punctuation;
     }
 
     /** The cut for texts tokenized by {@code tokenizerJson} truncating at {@code maxTokens}; none if it cannot be shown exact. */
@@ -54,13 +57,17 @@ public final class TokenCut {
         if (!bert || !keepsFirst || maxTokens <= 0) {
             return NONE;
         }
+        boolean[] punctuation = new boolean[128];
+        "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".chars().forEach(c -> punctuation[c] = true);
         for (JsonNode added : json.path("added_tokens")) {
             String content = added.path("content").asText("");
             if (content.isEmpty() || content.chars().anyMatch(Character::isWhitespace) || content.chars().anyMatch(c -> c > 0x7f)) {
                 return NONE;
             }
+            // An added token is matched before the pre-tokenizer splits, so "[MASK]" is one token, not three.
+            content.chars().forEach(c -> punctuation[c] = false);
         }
-        return new TokenCut(maxTokens, normalizer.path("handle_chinese_chars").asBoolean(false));
+        return new TokenCut(maxTokens, normalizer.path("handle_chinese_chars").asBoolean(false), punctuation);
     }
 
     /** {@code text}, or the prefix of it that yields the same kept tokens. */
@@ -77,7 +84,7 @@ public final class TokenCut {
                     return text.substring(0, i);
                 }
                 letter = false;
-            } else if (ideographs && ideograph(c)) {
+            } else if ((ideographs && ideograph(c)) || (c < 128 && punctuation[c])) {
                 counted += letter ? 2 : 1;
                 letter = false;
                 if (counted >= words) {

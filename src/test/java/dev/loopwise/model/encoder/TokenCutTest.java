@@ -105,6 +105,20 @@ class TokenCutTest {
         assertEquals("parcel ".repeat(8).strip(), TokenCut.of(file, 8).apply(line));
     }
 
+    @Test
+    void eachPunctuationMarkCountsAsAWordUnlessAnAddedTokenHoldsIt() throws Exception {
+        Path file = Files.createTempDirectory("punctuation-tokenizer").resolve("tokenizer.json");
+        String bert = "\"normalizer\":{\"type\":\"BertNormalizer\"},\"pre_tokenizer\":{\"type\":\"BertPreTokenizer\"},"
+                + "\"model\":{\"type\":\"WordPiece\"},\"added_tokens\":";
+        Files.writeString(file, "{" + bert + "[]}");
+        // "a", ",", "a", ",", ... : 8 words in 8 characters.
+        assertEquals("a,a,a,a,", TokenCut.of(file, 8).apply("a,".repeat(10_000)));
+        Files.writeString(file, "{" + bert + "[{\"content\":\"[MASK]\"}]}");
+        String masks = "[MASK]".repeat(10_000);
+        assertEquals(masks, TokenCut.of(file, 8).apply(masks), "one added token, not three words");
+        assertEquals("a,a,a,a,", TokenCut.of(file, 8).apply("a,".repeat(10_000)));
+    }
+
     private static List<String> samples() throws Exception {
         List<String> texts = new ArrayList<>();
         List<TicketRow> bitext = CliFiles.tickets(DATA.resolve("bitext/bitext_customer_support.csv"));
@@ -126,6 +140,7 @@ class TokenCutTest {
         texts.add("a\u00a0b\u2003c\u3000d ".repeat(800));
         texts.add("中a中b中 c中\u0301中\uD840\uDC00x ".repeat(800));
         texts.add(UNPAIRED);
+        texts.add("[MASK].[SEP],x!?[CLS]a-b_c'd\"e(f)g{h}~`@#$%^&*+=<>/\\|;: ".repeat(300));
         texts.add("\uDC00lost 😡\uD83D 𠀋 again ".repeat(300));
         texts.add("😡 𠀋 again\u00a0and\u3000again\u2028once\u202Fmore\u1680here\u2003then\u2029a\u205Fb ".repeat(300));
         return texts;
