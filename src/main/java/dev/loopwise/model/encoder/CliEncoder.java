@@ -50,7 +50,7 @@ public final class CliEncoder implements AutoCloseable {
         return encodedTexts == 0 ? null : encodedTexts / (encodingNanos / 1e9);
     }
 
-    /** How many texts the encoder really ran on: a text repeated in the input, or found in the cache, is not encoded again. */
+    /** How many texts the encoder really ran on: one found in the cache is not encoded again (with the cache, neither is a repeat). */
     public long encodedTexts() {
         return encodedTexts;
     }

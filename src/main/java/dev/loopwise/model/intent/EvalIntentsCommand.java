@@ -172,7 +172,8 @@ public class EvalIntentsCommand implements Callable<Integer> {
         out.put("epochs", result.epochs());
         out.put("trainingSeconds", result.trainingMillis() / 1000.0);
         out.put("encodingSeconds", encodingSeconds);
-        // The texts the encoder ran on, as the progress line counted them: repeated texts are encoded once.
+        // The texts the encoder ran on, as the progress line counted them: cache hits are not counted (under
+        // --no-cache every text, repeats included, is).
         out.put("textsEncoded", encodedTexts);
         out.put("encodingTextsPerSecond", textsPerSecond);
         out.put("encoder", encoderId);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Cuts a text, before it is tokenized, to a prefix that certainly yields more tokens than the tokenizer keeps,
- * so a megabyte line costs what its first few hundred words cost, and the kept tokens are exactly those of the
+ * so a long line of words separated by whitespace costs what its first few hundred words cost, and the kept tokens are exactly those of the
  * whole text.
  *
  * <p>Why the kept tokens cannot change, for a BERT tokenizer (BertNormalizer, BertPreTokenizer, WordPiece —
@@ -26,14 +26,17 @@ import java.nio.file.Path;
  */
 public final class TokenCut {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TokenCut NONE = new TokenCut(0, false);
+    private static final TokenCut NONE = new TokenCut(0, false, new boolean[128]);
 
     private final int words;
     private final boolean ideographs;
+    /** ASCII punctuation that BertPreTokenizer makes a word of its own: any that an added token holds is left out. */
+    private final boolean[] punctuation;
 
-    private TokenCut(int words, boolean ideographs) {
+    private TokenCut(int words, boolean ideographs, boolean[] punctuation) {
         this.words = words;
         this.ideographs = ideographs;
+        this.punctuation = punctuation;
     }
 
     /** The cut for texts tokenized by {@code tokenizerJson} truncating at {@code maxTokens}; none if it cannot be shown exact. */
@@ -48,33 +51,40 @@ public final class TokenCut {
         boolean bert = "BertNormalizer".equals(normalizer.path("type").asText())
                 && "BertPreTokenizer".equals(json.path("pre_tokenizer").path("type").asText())
                 && "WordPiece".equals(json.path("model").path("type").asText());
-        if (!bert || maxTokens <= 0) {
+        JsonNode truncation = json.path("truncation");
+        // Left truncation keeps the last tokens, which a prefix cannot hold.
+        boolean keepsFirst = truncation.isMissingNode() || truncation.isNull() || "Right".equals(truncation.path("direction").asText());
+        if (!bert || !keepsFirst || maxTokens <= 0) {
             return NONE;
         }
+        boolean[] punctuation = new boolean[128];
+        "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".chars().forEach(c -> punctuation[c] = true);
         for (JsonNode added : json.path("added_tokens")) {
             String content = added.path("content").asText("");
             if (content.isEmpty() || content.chars().anyMatch(Character::isWhitespace) || content.chars().anyMatch(c -> c > 0x7f)) {
                 return NONE;
             }
+            // An added token is matched before the pre-tokenizer splits, so "[MASK]" is one token, not three.
+            content.chars().forEach(c -> punctuation[c] = false);
         }
-        return new TokenCut(maxTokens, normalizer.path("handle_chinese_chars").asBoolean(false));
+        return new TokenCut(maxTokens, normalizer.path("handle_chinese_chars").asBoolean(false), punctuation);
     }
 
     /** {@code text}, or the prefix of it that yields the same kept tokens. */
     public String apply(String text) {
-        if (words == 0 || text.length() <= words) {
+        if (words == 0 || text.length() <= words || unpairedSurrogate(text)) {
             return text; // fewer characters than words needed: nothing to gain
         }
         int counted = 0;
         boolean letter = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (space(c)) {
                 if (letter && ++counted >= words) {
                     return text.substring(0, i);
                 }
                 letter = false;
-            } else if (ideographs && ideograph(c)) {
+            } else if ((ideographs && ideograph(c)) || (c < 128 && punctuation[c])) {
                 counted += letter ? 2 : 1;
                 letter = false;
                 if (counted >= words) {
@@ -85,6 +95,34 @@ public final class TokenCut {
             }
         }
         return text;
+    }
+
+    /**
+     * Handed a string holding an unpaired surrogate anywhere, the tokenizer library turns every supplementary
+     * character of it (emoji, rare ideographs) into U+FFFD, which the normalizer drops: a prefix without the unpaired
+     * one would keep those characters and tokenize differently. Replacing it first would change the whole text's
+     * tokens too, so such a text is left uncut.
+     */
+    private static boolean unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whitespace BertNormalizer turns into a space and BertPreTokenizer splits at (Unicode White_Space that is not
+     * a control character, which the normalizer would drop instead): ASCII space, tab, line ends, NBSP, U+1680,
+     * U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+     */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
+                || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
     }
 
     /** CJK ideographs of Unicode 1.1 and 3.0, which BertNormalizer spaces apart. */

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class TokenCutTest {
     private static final Path CACHE = Path.of("target/encoder-cache");
     private static final Path DATA = Path.of("/work/shared/data");
+    /** The tokenizer library turns the emoji and the rare ideograph into U+FFFD because of the unpaired surrogate at the end. */
+    private static final String UNPAIRED = "😡 𠀋 late " + "again ".repeat(600) + "\uD83D";
 
     @Test
     void everyShippedEncoderKeepsTheSameTokenIdsWithAndWithoutTheCut() throws Exception {
@@ -60,6 +62,8 @@ class TokenCutTest {
             assertEquals(3583, encoder.tokenizerInputs(List.of(line)).get(0).length());
             String cjk = "我的包裹还没有到".repeat(100_000);
             assertEquals(512, encoder.tokenizerInputs(List.of(cjk)).get(0).length(), "one ideograph, one word");
+            assertEquals(3583, encoder.tokenizerInputs(List.of("parcel\u00a0".repeat(100_000))).get(0).length(), "NBSP is a space");
+            assertEquals(3583, encoder.tokenizerInputs(List.of("parcel\u3000".repeat(100_000))).get(0).length(), "so is U+3000");
             float[][] vectors = encoder.encode(List.of(line, line.substring(0, 3583)));
             assertArrayEquals(vectors[0], vectors[1]);
         }
@@ -75,6 +79,44 @@ class TokenCutTest {
         Files.writeString(file, "{\"normalizer\":{\"type\":\"BertNormalizer\",\"handle_chinese_chars\":true},\"pre_tokenizer\":"
                 + "{\"type\":\"BertPreTokenizer\"},\"model\":{\"type\":\"WordPiece\"},\"added_tokens\":[{\"content\":\"[NEW LINE]\"}]}");
         assertEquals(line, TokenCut.of(file, 8).apply(line), "an added token with a space in it could span the cut");
+    }
+
+    @Test
+    void aTextWithAnUnpairedSurrogateIsLeftUncut() {
+        Path tokenizerFile = EncoderSpec.resolve("bge-small-en-v1.5", Optional.empty(), 512, CACHE).files().tokenizer();
+        assertEquals(UNPAIRED, TokenCut.of(tokenizerFile, 512).apply(UNPAIRED));
+        String paired = UNPAIRED.substring(0, UNPAIRED.length() - 1);
+        // The emoji and the ideograph are not counted as words (neither is a letter that surely yields a token), so
+        // 512 words are "late" and 511 "again": "😡 𠀋 late " is 11 UTF-16 units, then 6 * 511 - 1 (no last space).
+        assertEquals(3076, TokenCut.of(tokenizerFile, 512).apply(paired).length());
+    }
+
+    @Test
+    void aTokenizerThatKeepsTheLastTokensIsLeftUncut() throws Exception {
+        Path file = Files.createTempDirectory("left-tokenizer").resolve("tokenizer.json");
+        String bert = "\"normalizer\":{\"type\":\"BertNormalizer\"},\"pre_tokenizer\":{\"type\":\"BertPreTokenizer\"},"
+                + "\"model\":{\"type\":\"WordPiece\"},\"added_tokens\":[]";
+        String line = "parcel ".repeat(10_000);
+        Files.writeString(file, "{" + bert + ",\"truncation\":{\"direction\":\"Left\",\"max_length\":8}}");
+        assertEquals(line, TokenCut.of(file, 8).apply(line));
+        Files.writeString(file, "{" + bert + ",\"truncation\":{\"direction\":\"Right\",\"max_length\":8}}");
+        assertEquals("parcel ".repeat(8).strip(), TokenCut.of(file, 8).apply(line));
+        Files.writeString(file, "{" + bert + ",\"truncation\":null}");
+        assertEquals("parcel ".repeat(8).strip(), TokenCut.of(file, 8).apply(line));
+    }
+
+    @Test
+    void eachPunctuationMarkCountsAsAWordUnlessAnAddedTokenHoldsIt() throws Exception {
+        Path file = Files.createTempDirectory("punctuation-tokenizer").resolve("tokenizer.json");
+        String bert = "\"normalizer\":{\"type\":\"BertNormalizer\"},\"pre_tokenizer\":{\"type\":\"BertPreTokenizer\"},"
+                + "\"model\":{\"type\":\"WordPiece\"},\"added_tokens\":";
+        Files.writeString(file, "{" + bert + "[]}");
+        // "a", ",", "a", ",", ... : 8 words in 8 characters.
+        assertEquals("a,a,a,a,", TokenCut.of(file, 8).apply("a,".repeat(10_000)));
+        Files.writeString(file, "{" + bert + "[{\"content\":\"[MASK]\"}]}");
+        String masks = "[MASK]".repeat(10_000);
+        assertEquals(masks, TokenCut.of(file, 8).apply(masks), "one added token, not three words");
+        assertEquals("a,a,a,a,", TokenCut.of(file, 8).apply("a,".repeat(10_000)));
     }
 
     private static List<String> samples() throws Exception {
@@ -97,6 +139,10 @@ class TokenCutTest {
         texts.add("\u0000\u200b\u00ad\ufffd\u0301 ".repeat(500) + "word ".repeat(600));
         texts.add("a\u00a0b\u2003c\u3000d ".repeat(800));
         texts.add("中a中b中 c中\u0301中\uD840\uDC00x ".repeat(800));
+        texts.add(UNPAIRED);
+        texts.add("[MASK].[SEP],x!?[CLS]a-b_c'd\"e(f)g{h}~`@#$%^&*+=<>/\\|;: ".repeat(300));
+        texts.add("\uDC00lost 😡\uD83D 𠀋 again ".repeat(300));
+        texts.add("😡 𠀋 again\u00a0and\u3000again\u2028once\u202Fmore\u1680here\u2003then\u2029a\u205Fb ".repeat(300));
         return texts;
     }
 
