@@ -61,7 +61,7 @@ public class JsonStrictness implements ObjectMapperCustomizer {
 
     /** Whether PostgreSQL can store the text as it is: no NUL character, no half of a surrogate pair. */
     public static boolean storable(String text) {
-        return text.indexOf('\u0000') < 0 && !NulFreeText.hasLoneSurrogate(text);
+        return text.indexOf('\u0000') < 0 && !PlainText.hasLoneSurrogate(text);
     }
 
     /** The same refusals for text read from a JSON tree rather than bound to a String. */
@@ -69,7 +69,7 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         if (text != null && text.indexOf('\u0000') >= 0) {
             throw ApiException.badRequest("invalid_text", Messages.nulInText(field));
         }
-        if (text != null && NulFreeText.hasLoneSurrogate(text)) {
+        if (text != null && PlainText.hasLoneSurrogate(text)) {
             throw ApiException.badRequest("invalid_text", Messages.loneSurrogateInText(field));
         }
         refuseDirectionControl(field, text);
@@ -97,23 +97,11 @@ public class JsonStrictness implements ObjectMapperCustomizer {
             if (text != null && text.indexOf('\u0000') >= 0) {
                 throw ApiException.badRequest("invalid_text", Messages.nulInText(parser.currentName()));
             }
-            if (text != null && hasLoneSurrogate(text)) {
+            if (text != null && PlainText.hasLoneSurrogate(text)) {
                 throw ApiException.badRequest("invalid_text", Messages.loneSurrogateInText(parser.currentName()));
             }
             refuseDirectionControl(parser.currentName(), text);
             return text;
-        }
-
-        private static boolean hasLoneSurrogate(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         @Override

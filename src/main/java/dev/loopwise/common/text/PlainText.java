@@ -11,6 +11,19 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /** Whether half of a surrogate pair stands alone: no character, and what UTF-8 cannot carry. */
+    public static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * No control character (terminal escapes and line breaks among them), no mark that reverses the writing direction
      * (U+202A–U+202E, U+2066–U+2069: it would show another text than the one stored) and no invisible format

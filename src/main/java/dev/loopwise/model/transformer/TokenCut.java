@@ -2,6 +2,7 @@ package dev.loopwise.model.transformer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.text.PlainText;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -72,8 +73,12 @@ public final class TokenCut {
 
     /** {@code text}, or the prefix of it that yields the same kept tokens. */
     public String apply(String text) {
-        if (words == 0 || text.length() <= words || unpairedSurrogate(text)) {
-            return text; // fewer characters than words needed: nothing to gain
+        // Handed a string holding an unpaired surrogate anywhere, the tokenizer library turns every supplementary
+        // character of it (emoji, rare ideographs) into U+FFFD, which the normalizer drops: a prefix without the unpaired
+        // one would keep those characters and tokenize differently, and replacing it first would change the whole text's
+        // tokens too, so such a text is left uncut. A text with fewer characters than words needed has nothing to gain.
+        if (words == 0 || text.length() <= words || PlainText.hasLoneSurrogate(text)) {
+            return text;
         }
         int counted = 0;
         boolean letter = false;
@@ -95,24 +100,6 @@ public final class TokenCut {
             }
         }
         return text;
-    }
-
-    /**
-     * Handed a string holding an unpaired surrogate anywhere, the tokenizer library turns every supplementary
-     * character of it (emoji, rare ideographs) into U+FFFD, which the normalizer drops: a prefix without the unpaired
-     * one would keep those characters and tokenize differently. Replacing it first would change the whole text's
-     * tokens too, so such a text is left uncut.
-     */
-    private static boolean unpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
