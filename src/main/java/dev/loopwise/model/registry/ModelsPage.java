@@ -16,6 +16,7 @@ import dev.loopwise.model.registry.version.ModelActivation;
 import dev.loopwise.model.registry.version.ModelService;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.qute.CheckedTemplate;
@@ -51,6 +52,8 @@ public class ModelsPage {
     UndecidedRoundStep roundStep;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    SessionStamps stamps;
     @Inject
     TrainingConfig config;
 
@@ -103,8 +106,8 @@ public class ModelsPage {
 
     @GET
     public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("before") String before,
-                                 @QueryParam("switched") String switched) {
-        return page(watch, null, Paging.before("before", before), Switched.notice(switched, currentUser.name()));
+                                 @QueryParam("switched") String switched, @QueryParam("seal") String seal) {
+        return page(watch, null, Paging.before("before", before), Switched.notice(switched, seal, currentUser.name(), stamps));
     }
 
     @GET
@@ -169,7 +172,7 @@ public class ModelsPage {
     private Response change(Supplier<ModelVersion> action) {
         try {
             ModelVersion switched = action.get();
-            return Response.seeOther(URI.create(Switched.address(switched.version))).build();
+            return Response.seeOther(URI.create(Switched.address(switched.version, currentUser.name(), stamps))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(null, e.getMessage(), null)).build();
         }

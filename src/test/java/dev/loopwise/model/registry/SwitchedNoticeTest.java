@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class SwitchedNoticeTest {
     @Inject
     EntityManager em;
+    @Inject
+    ApiKeyService keys;
 
     /** The changes this test records by hand, removed at its end. */
     private final List<Long> planted = new ArrayList<>(List.of(-1L));
@@ -67,17 +70,28 @@ class SwitchedNoticeTest {
             assertRefused(admin, serving, serving, "already_active");
 
             String promoted = press(admin, copy, "promote", serving);
-            assertEquals("/admin/models?switched=" + newestChange(copy), promoted);
+            assertTrue(promoted.startsWith("/admin/models?switched=" + newestChange(copy) + "&seal="), promoted);
             assertEquals("Done: v" + copy + " answers customers now. The change is listed under Changes of the active"
                     + " version below.", notice(admin, promoted));
 
             String rolledBack = press(admin, serving, "rollback", copy);
-            assertEquals("/admin/models?switched=" + newestChange(serving), rolledBack);
+            assertTrue(rolledBack.startsWith("/admin/models?switched=" + newestChange(serving) + "&seal="), rolledBack);
             assertEquals("Done: v" + serving + " answers customers again. The change is listed under Changes of the active"
                     + " version below.", notice(admin, rolledBack));
 
             // The promotion's address, read again once another change followed, says nothing rather than something untrue.
             assertEquals(null, notice(admin, promoted));
+            // Without its seal, or with another change's, the rollback's address says nothing: the seal is what a press adds.
+            assertEquals(null, notice(admin, "/admin/models?switched=" + newestChange(serving)));
+            assertEquals(null, notice(admin, rolledBack.replace("switched=" + newestChange(serving), "switched=" + newestChange(copy))));
+
+            // The same admin promoting through the API with their own key pressed nothing on the page: the list, even at
+            // that change's own address, does not thank them for a press.
+            Caller withKey = Caller.apiKey(keys, "admin");
+            withKey.request().post("/api/v1/models/" + copy + "/promote?expectedActive=" + serving).then().statusCode(200);
+            long byApi = newestChange(copy);
+            assertEquals(null, notice(admin, "/admin/models?switched=" + byApi));
+            assertEquals(null, notice(admin, "/admin/models"));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (em.createNativeQuery("update model_versions set status = 'retired' where version = ?1 and status = 'active'")
