@@ -63,4 +63,15 @@ public final class ServingMessages {
         }
         return said + " until you train a new version on";
     }
+
+    /**
+     * Try a ticket: what the "N% sure" beside the intent means, said where it is read (the version's page says it of its
+     * hand-over line, which a lead trying tickets does not open first).
+     */
+    public static String sureMeaning(String sure, String line, boolean answersWhatever) {
+        return "\u201c" + sure + " sure\u201d is how likely the version finds it, from the labelled tickets it learned, that this ticket"
+                + " has this intent. " + (answersWhatever ? "It answers however unsure it is, and hands a ticket to a person only when"
+                + " it takes it for a request your team does not handle." : "It answers only when it is at least " + line + " sure of"
+                + " its best intent (its hand-over line); below that it hands the ticket to a person rather than guess.");
+    }
 }

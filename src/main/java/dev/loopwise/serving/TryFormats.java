@@ -1,5 +1,6 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.llm.LlmFailure;
 import dev.loopwise.ticket.SlotFiller;
 import io.quarkus.qute.TemplateExtension;
@@ -46,6 +47,12 @@ public class TryFormats {
             }
         }
         return String.format("%.4f%%", p * 100);
+    }
+
+    /** The plain meaning of the certainty shown beside the intent the version read. */
+    static String sureMeaning(TryPage.Tried tried) {
+        Double sure = tried.intent().confidence();
+        return ServingMessages.sureMeaning(sure(sure), sureBeside(tried.handoverLine(), sure), tried.answersWhateverItsCertainty());
     }
 
     /**

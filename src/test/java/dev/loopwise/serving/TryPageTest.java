@@ -28,6 +28,8 @@ class TryPageTest {
         assertTrue(page.contains("(v" + version + ")"), page);
         assertTrue(page.contains("id=\"try-intent\"") && page.contains("sure.") && page.contains("id=\"try-reply\""), page);
         assertTrue(page.contains("The intents it weighed"), page);
+        // The certainty beside the intent is explained where it is read, not only on the version's page.
+        assertTrue(page.contains("id=\"try-sure-meaning\"") && page.contains("sure\u201d is how likely the version finds it"), page);
         assertFalse(page.contains("id=\"try-language\""), "an answered ticket needs no word on languages");
         assertEquals(served, served(), "a try is not traffic");
         // A blank ticket is refused, saying why, with the form still there.
