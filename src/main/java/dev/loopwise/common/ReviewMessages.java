@@ -14,6 +14,10 @@ public final class ReviewMessages {
     public static final String JUDGEMENT_BODY_REQUIRED = "The request has no body (or null): send the judgement as {\"choice\": \"A\"} (A, B,"
             + " tie, both_bad, out_of_scope, or skip with a \"reason\") with Content-Type application/json.";
 
+    /** The reviewer's home, first lines: the pages a reviewer sees call what answers customers "the model", so this does too. */
+    public static final String REVIEW_HOME_INTRO = "Compare two candidate replies to a real customer ticket and say which is better."
+            + " Your judgements teach the model that answers customers which replies your team prefers; nobody sees anyone else's"
+            + " answers.";
     public static final String REVIEW_SAVED = "Saved.";
     public static final String REVIEW_SAVED_WITH_REWRITE = "Saved, with your rewrite for an admin to accept.";
     public static final String REVIEW_SAVED_OUT_OF_SCOPE =

@@ -85,6 +85,11 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String homeIntro() {
+        return ReviewMessages.REVIEW_HOME_INTRO;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String waitingNote() {
         return ReviewMessages.REVIEW_WAITING_NOTE;
     }
