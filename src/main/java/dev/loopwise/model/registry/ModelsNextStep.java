@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.registry.training.ModelTrainer;
@@ -8,6 +9,7 @@ import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -183,6 +185,25 @@ final class ModelsNextStep {
                     + " versions kept (LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS). Its figures stay here to compare with; to serve"
                     + " something like it, train a new version on Models.";
         }
-        return VersionComparison.compare(version, active);
+        return againstActive(version, active);
+    }
+
+    /**
+     * Another version's page: the comparison is worded for the Models list ("…, the active v2 80.5%: keep v2"), which on
+     * this version's own page read as advice about something else. What to do here comes first, in the words of the
+     * button below it, when the comparison gives a plain answer; a weighing it leaves to the lead is said as it is.
+     */
+    private static String againstActive(ModelVersion version, ModelVersion active) {
+        String comparison = VersionComparison.compare(version, active);
+        boolean servedBefore = version.activatedAt != null;
+        String lower = comparison.toLowerCase(Locale.ROOT);
+        String move = (servedBefore ? "roll back to v" : "promote v") + version.version;
+        if (VersionComparison.prefers(version, active) && (lower.contains(move + " below") || lower.endsWith("so " + move + "."))) {
+            return LifecycleMessages.switchAdvised(version.version, active.version, servedBefore) + comparison;
+        }
+        if (!VersionComparison.prefers(version, active) && lower.contains("keep v" + active.version)) {
+            return LifecycleMessages.nothingToSwitch(version.version, active.version, servedBefore) + comparison;
+        }
+        return comparison;
     }
 }

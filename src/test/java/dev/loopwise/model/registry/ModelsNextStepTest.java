@@ -62,6 +62,27 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void anotherVersionsPageSaysFirstWhatToDoThere() {
+        // On v1's own page "…, the active v2 81.0%: …" read as advice about v2: what to do with v1 comes first.
+        ModelVersion before = version(1, "retired", 0.85, 90, "intent/oos_recall", 0.938, "data/oos_test_tickets", 16);
+        before.activatedAt = OffsetDateTime.now().minusDays(1);
+        ModelVersion serving = version(2, "active", 0.81, 90, "intent/oos_recall", 0.563, "data/oos_test_tickets", 16);
+        String back = ModelsNextStep.forVersion(before, serving);
+        assertTrue(back.startsWith("Roll back to v1 below: it does better than v2, which answers customers now. How the two"
+                + " compare: v1 gets the intent right for 85.0%") && back.endsWith("So roll back to v1."), back);
+
+        ModelVersion worse = version(4, "retired", 0.70, 300);
+        worse.activatedAt = OffsetDateTime.now().minusDays(1);
+        ModelVersion active = version(5, "active", 0.90, 300);
+        String stay = ModelsNextStep.forVersion(worse, active);
+        assertTrue(stay.startsWith("Nothing to switch: v5, which answers customers now, stays; rolling back to v4 is not advised."
+                + " How the two compare: v4 gets the intent right for 70.0%") && stay.endsWith("keep v5; v4 is worse."), stay);
+        String candidate = ModelsNextStep.forVersion(version(6, "candidate", 0.70, 300), active);
+        assertTrue(candidate.startsWith("Nothing to switch: v5, which answers customers now, stays; promoting v6 is not advised."),
+                candidate);
+    }
+
+    @Test
     void aRoundsVersionPromotedByHandIsComparedWithItsBaseFromTheOtherSideToo() {
         // v3 from round 2 on v1: replies fit 82% against 90%. On 87 tickets the band is 2·sqrt(2·0.86·0.14/87) = 10.5
         // points, more than 8: too close. On 300 it is 5.7 points: v3 is worse beyond chance.
