@@ -88,7 +88,7 @@ class SwitchedNoticeTest {
             // The same admin promoting through the API with their own key pressed nothing on the page: the list, even at
             // that change's own address, does not thank them for a press.
             Caller withKey = Caller.apiKey(keys, "admin");
-            withKey.request().post("/api/v1/models/" + copy + "/promote?expectedActive=" + serving).then().statusCode(200);
+            withKey.request().contentType("application/json").post("/api/v1/models/" + copy + "/promote?expectedActive=" + serving).then().statusCode(200);
             long byApi = newestChange(copy);
             assertEquals(null, notice(admin, "/admin/models?switched=" + byApi));
             assertEquals(null, notice(admin, "/admin/models"));
