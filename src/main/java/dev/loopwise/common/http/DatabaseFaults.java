@@ -2,7 +2,6 @@ package dev.loopwise.common.http;
 
 import dev.loopwise.common.Messages;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,7 +44,7 @@ final class DatabaseFaults {
                     uri.getPath());
             // A browser's busy page is drawn without asking who is there, which would wait for a connection again.
             Response response = poolExhausted && RequestKind.wantsHtml(uri, headers)
-                    ? Response.status(Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_HTML_TYPE).entity(BusyAnswer.page()).build()
+                    ? Response.status(Status.SERVICE_UNAVAILABLE).type(ErrorPage.TYPE).entity(BusyAnswer.page()).build()
                     : ErrorMapper.respond(Status.SERVICE_UNAVAILABLE, "database_unavailable",
                     poolExhausted ? Messages.DATABASE_BUSY : Messages.DATABASE_CONTENTION, uri, headers);
             return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);

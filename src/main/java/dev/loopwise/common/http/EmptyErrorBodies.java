@@ -42,7 +42,7 @@ public class EmptyErrorBodies {
         if (html) {
             String title = response.getStatusInfo().getReasonPhrase();
             String heading = expiredForm ? HttpMessages.FORM_EXPIRED_HEADING : HttpMessages.errorHeading(response.getStatus(), title);
-            response.setEntity(ErrorPage.inRequest(response.getStatus(), title, heading, message), null, MediaType.TEXT_HTML_TYPE);
+            response.setEntity(ErrorPage.inRequest(response.getStatus(), title, heading, message), null, ErrorPage.TYPE);
         } else {
             response.setEntity(new ApiError(code, message), null, MediaType.APPLICATION_JSON_TYPE);
         }

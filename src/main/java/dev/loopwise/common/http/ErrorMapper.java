@@ -211,7 +211,7 @@ public class ErrorMapper {
     private static Response respond(Status status, String code, String rawMessage, String param, UriInfo uri, HttpHeaders headers) {
         String message = QuotedValues.abbreviated(rawMessage);
         if (RequestKind.wantsHtml(uri, headers)) {
-            return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+            return Response.status(status).type(ErrorPage.TYPE)
                     .entity(ErrorPage.inRequest(status.getStatusCode(), status.getReasonPhrase(), message)).build();
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, code, message, param, uri)).build();

@@ -11,6 +11,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.MediaType;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,6 +24,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class ErrorPage {
     /** Where rest-csrf keeps the form token of the request being answered; the layout's Log out form reads it from there. */
     private static final String CSRF_TOKEN_KEY = "csrf_token";
+    /**
+     * The error page's type. Its charset is named as the pages' own is: without it a browser, a proxy or a saved copy has
+     * to guess the encoding of the names and quotes the page shows, before it reaches the page's meta tag.
+     */
+    static final MediaType TYPE = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     /** rest-csrf's default token size, in bytes, which a cookie's token must have to be accepted back. */
     private static final int CSRF_TOKEN_BYTES = 16;
     private static final SecureRandom RANDOM = new SecureRandom();

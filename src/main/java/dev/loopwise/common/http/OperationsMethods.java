@@ -11,8 +11,10 @@ import java.util.Set;
  * Health, metrics and the API document are read-only, but their handlers answer every method: a POST, PUT or DELETE of
  * /q/metrics got the metrics with 200, as if something had been done. Such a request gets the 405 any address gives,
  * naming the methods it takes. It runs after the management paths' roles were checked, so only a caller allowed there
- * learns what the address takes; OPTIONS keeps the handlers' own answer. It runs before {@link MetricsAccept}, which
- * would otherwise answer a POST asking for JSON or a page with 406 as if the method were fine.
+ * learns what the address takes. OPTIONS is answered here too, with the methods and no body: the handlers answered it as
+ * a GET, running the health checks (a database query) and sending the metrics or the whole document to a request that
+ * only asked what the address takes. It runs before {@link MetricsAccept}, which would otherwise answer a POST asking
+ * for JSON or a page with 406 as if the method were fine.
  */
 @ApplicationScoped
 public class OperationsMethods {
@@ -22,6 +24,10 @@ public class OperationsMethods {
     void register(@Observes Router router) {
         router.route().order(RolesFirst.ORDER + 3).handler(context -> {
             String path = context.normalizedPath();
+            if (path != null && isOperations(path) && HttpMethod.OPTIONS.equals(context.request().method())) {
+                context.response().setStatusCode(204).putHeader("Allow", AllowedMethods.header(READ_ONLY)).end();
+                return;
+            }
             if (path != null && isOperations(path) && !READS.contains(context.request().method())) {
                 context.response().putHeader("Allow", AllowedMethods.header(READ_ONLY));
                 HttpLayerErrors.refuse(context, 405, "method_not_allowed", Messages.methodNotAllowed(READ_ONLY));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -108,7 +109,8 @@ public class ApiKeyResource {
         }
         ApiKeyService.CreatedKey created = keys.create(username, request == null ? null : request.name(), limit);
         ApiKey key = created.key();
-        return Response.status(Response.Status.CREATED)
+        // The key's own address (the one DELETE revokes), so a client need not build it from the id.
+        return Response.created(URI.create("/api/v1/keys/" + key.id))
                 .entity(new CreatedKeyView(key.id, key.name, key.prefix, username, created.secret())).build();
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -87,7 +88,8 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreateUserRequest request) {
         User user = users.create(request.username(), request.password(), RoleNames.text(request.roles()), request.displayName());
-        return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
+        // The account's own address (the one PATCH changes), so a client need not build it from the id.
+        return Response.created(URI.create("/api/v1/users/" + user.id)).entity(UserView.of(user)).build();
     }
 
     /**

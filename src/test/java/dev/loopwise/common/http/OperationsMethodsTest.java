@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Health, metrics and the API document only read: another method is a 405 naming GET and HEAD, never the document or the
- * metrics with 200 as if the request had done something; a stranger on an admin's address is still only told to bring a key.
+ * metrics with 200 as if the request had done something, and OPTIONS only names the methods; a stranger on an admin's address is still only told to bring a key.
  */
 @QuarkusTest
 class OperationsMethodsTest {
@@ -37,7 +37,12 @@ class OperationsMethodsTest {
                         .then().statusCode(405).body(containsString("Error 405"));
             }
             given().header("Authorization", "Bearer " + key).get(path).then().statusCode(200);
+            // OPTIONS asks what the address takes: it is told that, without the health report, metrics or document.
+            given().header("Authorization", "Bearer " + key).options(path).then().statusCode(204)
+                    .header("Allow", equalTo("GET, HEAD, OPTIONS")).body(equalTo(""));
         }
+        given().options("/q/health/ready").then().statusCode(204).body(equalTo(""));
+        given().options("/q/metrics").then().statusCode(401);
         given().accept("text/html").post("/q/health").then().statusCode(405).contentType(containsString("text/html"))
                 .body(containsString("Error 405"));
         given().post("/q/metrics").then().statusCode(401).body("code", equalTo("unauthenticated"));
