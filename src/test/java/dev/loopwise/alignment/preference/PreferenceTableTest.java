@@ -34,6 +34,12 @@ class PreferenceTableTest {
     }
 
     @Test
+    void columnNamesAreReadInAnyCaseWithSpacesAround() throws Exception {
+        assertEquals(List.of("2:where is my parcel|It left today.|No idea."),
+                pairs("caps.csv", "Prompt , CHOSEN,Rejected\nwhere is my parcel,It left today.,No idea.\n"));
+    }
+
+    @Test
     void aCellOfChatMessagesIsReadAsTheConversation() throws Exception {
         String chosen = "[{\"role\": \"user\", \"content\": \"where is my parcel\"}, {\"role\": \"assistant\", \"content\": \"It left today.\"}]";
         String rejected = "[{\"role\": \"user\", \"content\": \"where is my parcel\"}, {\"role\": \"assistant\", \"content\": \"No idea.\"}]";
