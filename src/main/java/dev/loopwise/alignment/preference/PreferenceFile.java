@@ -35,7 +35,7 @@ public final class PreferenceFile {
         }
         // JSON lines, or one array of rows, each named by its place as the import names it.
         boolean table = PreferenceCsv.isTable(file.toString(), text);
-        List<JsonRows.Row> read = table ? PreferenceCsv.rows(file.toString(), text) : JsonRows.of(text, problems);
+        List<JsonRows.Row> read = table ? PreferenceCsv.rows(file.toString(), text, problems) : JsonRows.of(text, problems);
         if (!table && JsonRows.isArray(text) && !problems.isEmpty()) {
             throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (" + problems.get(0) + ")");
         }
