@@ -72,6 +72,11 @@ public final class FileMessages {
                 + " quote or a line break, and write a quote inside one as two";
     }
 
+    /** A header naming one column twice (a ticket file's, or a table of preference pairs' in any case). */
+    public static String repeatedColumn(String name) {
+        return "the column '" + name + "' appears more than once in the header; keep one and rename or remove the others";
+    }
+
     public static String compressed(String fileName) {
         return named(fileName) + " is compressed (gzip): decompress it (gunzip) and send the file itself.";
     }

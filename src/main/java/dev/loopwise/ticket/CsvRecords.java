@@ -10,12 +10,12 @@ import org.apache.commons.csv.CSVRecord;
  * long as they are empty: a separator at the end of every line (or of some) is what spreadsheets and hand edits leave,
  * and nothing of the ticket is lost by reading past it.
  */
-final class CsvRecords {
+public final class CsvRecords {
     private CsvRecords() {
     }
 
     /** What is wrong with the record, or null. */
-    static String problem(CSVRecord record, List<String> header) {
+    public static String problem(CSVRecord record, List<String> header) {
         int named = named(header);
         if (record.size() < named) {
             return fieldCount(record.size(), named);

@@ -124,7 +124,7 @@ final class TicketCsv {
         Set<String> seen = new HashSet<>();
         String twice = header.stream().filter(name -> !name.isBlank() && !seen.add(name)).findFirst().orElse(null);
         if (twice != null) {
-            return "line 1: the column '" + twice + "' appears more than once in the header; keep one and rename or remove the others";
+            return "line 1: " + FileMessages.repeatedColumn(twice);
         }
         if (!TicketColumns.sources(header).containsKey("text")) {
             return "line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")

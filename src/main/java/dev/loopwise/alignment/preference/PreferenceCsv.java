@@ -7,10 +7,13 @@ import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.ticket.CsvProblems;
+import dev.loopwise.ticket.CsvRecords;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,6 +22,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Preference pairs as a table (a data set's CSV or TSV export: {@code prompt,chosen,rejected} and the other shapes'
@@ -45,8 +49,13 @@ final class PreferenceCsv {
     }
 
     /** The table's records as JSON rows, each at the line it starts on; a table that cannot be parsed is refused, naming its line. */
-    static List<JsonRows.Row> rows(String fileName, String text) {
+    static List<JsonRows.Row> rows(String fileName, String text, List<String> problems) {
         List<JsonRows.Row> rows = new ArrayList<>();
+        String twice = twice(header(fileName, text));
+        if (twice != null) {
+            // Read as JSON fields, the later column would silently replace the earlier one's values.
+            throw new IllegalArgumentException(fileName + ": line 1: " + FileMessages.repeatedColumn(twice));
+        }
         try (CSVParser parser = format(fileName, text).parse(new StringReader(text))) {
             List<String> header = parser.getHeaderNames();
             long lineBefore = parser.getCurrentLineNumber();
@@ -55,6 +64,12 @@ final class PreferenceCsv {
                 lineBefore = parser.getCurrentLineNumber();
                 // Blank lines are read as records of their own, so that the next record's line is still known.
                 if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                // A reply holding an unquoted comma would shift the columns after it: the row is left out, named, not misread.
+                String wrong = CsvRecords.problem(record, header);
+                if (wrong != null) {
+                    problems.add(Place.line(line) + ": " + wrong);
                     continue;
                 }
                 ObjectNode row = JSON.createObjectNode();
@@ -89,11 +104,32 @@ final class PreferenceCsv {
         }
     }
 
+    /**
+     * Commas, or tabs in a {@code .tsv} file or a first line of tabs and no commas; or semicolons, as Excel saves CSV where the
+     * comma is the decimal mark, when only they divide the first line into columns some shape reads.
+     */
     private static CSVFormat format(String fileName, String text) {
         String firstLine = text.lines().findFirst().orElse("");
         char separator = fileName.toLowerCase(Locale.ROOT).contains(".tsv") || (firstLine.contains("\t") && !firstLine.contains(","))
                 ? '\t' : ',';
-        return CSVFormat.RFC4180.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).get();
+        if (separator == ',' && !readsColumn(firstLine, ',') && readsColumn(firstLine, ';')) {
+            separator = ';';
+        }
+        // Columns without a name are read past (a separator at the end of each line, as spreadsheets leave): their values are
+        // checked to be empty with each row.
+        return CSVFormat.RFC4180.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false)
+                .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+    }
+
+    private static boolean readsColumn(String firstLine, char separator) {
+        return Arrays.stream(firstLine.split(Pattern.quote(String.valueOf(separator))))
+                .anyMatch(name -> PreferenceRows.readName(name.replace("\"", "")) != null);
+    }
+
+    /** A column some shape reads that the header names twice (in any case), or null. */
+    private static String twice(List<String> header) {
+        Set<String> seen = new HashSet<>();
+        return header.stream().map(PreferenceRows::readName).filter(name -> name != null && !seen.add(name)).findFirst().orElse(null);
     }
 
     private static JsonNode value(String column, String cell) {

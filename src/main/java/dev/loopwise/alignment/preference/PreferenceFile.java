@@ -35,7 +35,7 @@ public final class PreferenceFile {
         }
         // JSON lines, or one array of rows, each named by its place as the import names it.
         boolean table = PreferenceCsv.isTable(file.toString(), text);
-        List<JsonRows.Row> read = table ? PreferenceCsv.rows(file.toString(), text) : JsonRows.of(text, problems);
+        List<JsonRows.Row> read = table ? PreferenceCsv.rows(file.toString(), text, problems) : JsonRows.of(text, problems);
         if (!table && JsonRows.isArray(text) && !problems.isEmpty()) {
             throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (" + problems.get(0) + ")");
         }
@@ -52,7 +52,7 @@ public final class PreferenceFile {
             boolean noRows = read.isEmpty() && named.isEmpty();
             // A header of other columns is the first thing to correct: writing pairs under it would not be read either.
             List<String> header = noRows && table ? PreferenceCsv.header(file.toString(), text) : List.of();
-            boolean unread = !header.isEmpty() && header.stream().noneMatch(PreferenceRows.READ::contains);
+            boolean unread = !header.isEmpty() && header.stream().allMatch(name -> PreferenceRows.readName(name) == null);
             throw new IllegalArgumentException(file + " holds no preference pairs"
                     + (noRows ? ": " + (unread ? EvalMessages.noPairColumns(header) : EvalMessages.noPreferenceRows(table)) : "")
                     + (!unpaired.isEmpty() ? ": its " + unpaired.size() + " rows with 'completion' and 'label' pair a good and a bad"

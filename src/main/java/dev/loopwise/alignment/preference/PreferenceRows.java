@@ -54,6 +54,11 @@ final class PreferenceRows {
     /**
      * The row without its fields given as null: in JSON an explicit null for an optional field means it is absent, as
      * exporters write {@code "margin": null} for a pair without one (a required field left null is then told missing).
+     * A field is read under its name in any case and with spaces around it ({@code "Prompt"}, {@code " chosen"}), as a
+     * ticket file's columns and a knowledge file's keys are: spreadsheets and hand-written exporters capitalise names,
+     * and a row refused for its capitals would name every shape but the one it has. A row that also has the name itself
+     * (or an earlier spelling of it)
+     * keeps that one, and the other stays as written, so it is reported as not read.
      */
     static JsonNode withoutNulls(JsonNode node) {
         if (!(node instanceof ObjectNode object)) {
@@ -62,10 +67,18 @@ final class PreferenceRows {
         ObjectNode kept = object.objectNode();
         object.fields().forEachRemaining(field -> {
             if (!field.getValue().isNull()) {
-                kept.set(field.getKey(), field.getValue());
+                String name = readName(field.getKey());
+                boolean taken = !field.getKey().equals(name) && (object.hasNonNull(name) || kept.has(name));
+                kept.set(name == null || taken ? field.getKey() : name, field.getValue());
             }
         });
         return kept;
+    }
+
+    /** The field some shape reads under {@code name}, ignoring case and spaces around it, or null. */
+    static String readName(String name) {
+        String bare = name.strip();
+        return READ.stream().filter(read -> read.equalsIgnoreCase(bare)).findFirst().orElse(null);
     }
 
     /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */

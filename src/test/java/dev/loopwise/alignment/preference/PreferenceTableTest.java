@@ -34,6 +34,36 @@ class PreferenceTableTest {
     }
 
     @Test
+    void columnNamesAreReadInAnyCaseWithSpacesAround() throws Exception {
+        assertEquals(List.of("2:where is my parcel|It left today.|No idea."),
+                pairs("caps.csv", "Prompt , CHOSEN,Rejected\nwhere is my parcel,It left today.,No idea.\n"));
+    }
+
+    @Test
+    void aRowOfTheWrongWidthIsLeftOutNamedRatherThanReadWithItsColumnsShifted() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path file = Files.writeString(dir.resolve("shifted.csv"), "prompt,chosen,rejected,\nwhere is my parcel,Good, thanks,No idea.\n"
+                + "refund please,On its way.,No.,\nwhere is it,Tomorrow.\n", StandardCharsets.UTF_8);
+        PreferenceFile.Read read = PreferenceFile.read(file, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(List.of("3:refund please|On its way.|No."),
+                read.pairs().stream().map(p -> p.judgementId() + ":" + p.prompt() + "|" + p.first() + "|" + p.second()).toList());
+        assertEquals(2, read.skipped());
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertEquals(true, said.contains("line 2: field 4 holds 'No idea.', but its column has no name in the header"), said);
+        assertEquals(true, said.contains("line 4: 2 fields found, but the header has 3 columns"), said);
+    }
+
+    @Test
+    void aColumnNamedTwiceRefusesTheTableAndSemicolonsSeparateAsExcelWritesThem() throws Exception {
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> pairs("twice.csv", "prompt,chosen,Chosen,rejected\nwhere,Good.,Better.,Bad.\n"));
+        assertEquals(dir.resolve("twice.csv") + ": line 1: the column 'chosen' appears more than once in the header; keep one and"
+                + " rename or remove the others", twice.getMessage());
+        assertEquals(List.of("2:where is my parcel, please|It left today, 10:00.|No idea."),
+                pairs("excel.csv", "prompt;chosen;rejected\r\nwhere is my parcel, please;It left today, 10:00.;No idea.\r\n"));
+    }
+
+    @Test
     void aCellOfChatMessagesIsReadAsTheConversation() throws Exception {
         String chosen = "[{\"role\": \"user\", \"content\": \"where is my parcel\"}, {\"role\": \"assistant\", \"content\": \"It left today.\"}]";
         String rejected = "[{\"role\": \"user\", \"content\": \"where is my parcel\"}, {\"role\": \"assistant\", \"content\": \"No idea.\"}]";
