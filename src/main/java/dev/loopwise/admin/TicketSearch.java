@@ -38,12 +38,15 @@ public class TicketSearch {
     }
 
     /** What a search read when it left tickets out (see {@link TicketPager#windowCut}), else nothing. */
-    static String window(TicketPager pager) {
+    static String window(TicketPager pager, String search) {
         if (!pager.windowCut()) {
             return "";
         }
-        return TicketTextIndex.present() ? PagingMessages.ticketSearchWindow(Ticket.NEARBY)
-                : PagingMessages.ticketSearchWindowNoIndex(Ticket.NEARBY);
+        if (!TicketTextIndex.present()) {
+            return PagingMessages.ticketSearchWindowNoIndex(Ticket.NEARBY);
+        }
+        return TicketTextIndex.hasTrigrams(search) ? PagingMessages.ticketSearchWindowCommonWords(Ticket.NEARBY)
+                : PagingMessages.ticketSearchWindow(Ticket.NEARBY);
     }
 
     /** A page the search found nothing on: where it read only part of the tickets, the links search on. */
