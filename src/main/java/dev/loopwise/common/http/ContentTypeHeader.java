@@ -26,12 +26,27 @@ public class ContentTypeHeader {
                 context.request().headers().remove(HttpHeaders.CONTENT_TYPE);
                 contentType = null;
             }
+            if (contentType != null && spacedParameters(contentType)) {
+                contentType = contentType.strip();
+                int semicolon = contentType.indexOf(';');
+                contentType = contentType.substring(0, semicolon).strip() + contentType.substring(semicolon);
+                context.request().headers().set(HttpHeaders.CONTENT_TYPE, contentType);
+            }
             if (method != HttpMethod.GET && method != HttpMethod.HEAD && contentType != null && !mediaType(contentType)) {
                 HttpLayerErrors.refuse(context, 415, "unsupported_media_type", HttpMessages.malformedContentType(contentType.strip()));
                 return;
             }
             context.next();
         });
+    }
+
+    /**
+     * HTTP allows blanks before the semicolon of the parameters ({@code application/json ; charset=utf-8}), which RESTEasy
+     * keeps in the subtype, so the address answered that it does not read {@code application/json} and asked for it.
+     */
+    static boolean spacedParameters(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return semicolon > 0 && Character.isWhitespace(contentType.charAt(semicolon - 1));
     }
 
     /** Whether the header parses as RESTEasy reads it. */

@@ -11,6 +11,7 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,5 +61,17 @@ class ContentTypeHeaderTest {
                 .statusCode(404).body("code", equalTo("not_found"));
         admin.request().config(asSent).header("Content-Type", "").accept("application/json").body("{\"q\":")
                 .post("/api/v1/knowledge/search").then().statusCode(400).body("code", equalTo("malformed_json"));
+    }
+
+    @Test
+    void spaceBeforeTheParametersStillNamesTheMediaType() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        // HTTP allows blanks around the semicolon; the address read the type as 'json ' and refused it as another one.
+        for (String header : new String[] {"application/json ; charset=utf-8", "application/json\t;charset=utf-8"}) {
+            String name = "spaced type " + System.nanoTime();
+            admin.request().header("Content-Type", header).accept("application/json")
+                    .body(("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/keys").then().statusCode(201).body("name", equalTo(name));
+        }
     }
 }
