@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
  * about options that mean nothing.
  */
 public final class EvalMessages {
+    /** A preference row whose margin cannot be read as a number: left out rather than evaluated as a pair without one. */
+    public static final String MARGIN_NOT_A_NUMBER = "'margin' must be a number (how much more the chosen reply is preferred),"
+            + " such as 1.5, or 1,5 in a table separated by semicolons";
+
     private EvalMessages() {
     }
 

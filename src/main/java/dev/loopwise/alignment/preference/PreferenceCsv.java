@@ -34,6 +34,7 @@ final class PreferenceCsv {
     /** Columns whose values are numbers or true/false in the JSON shapes. */
     private static final Pattern AT_LINE = Pattern.compile("line: (\\d+)");
     private static final Set<String> VALUES = Set.of("label", "labels", "margin");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
 
     private PreferenceCsv() {
     }
@@ -56,7 +57,8 @@ final class PreferenceCsv {
             // Read as JSON fields, the later column would silently replace the earlier one's values.
             throw new IllegalArgumentException(fileName + ": line 1: " + FileMessages.repeatedColumn(twice));
         }
-        try (CSVParser parser = format(fileName, text).parse(new StringReader(text))) {
+        CSVFormat format = format(fileName, text);
+        try (CSVParser parser = format.parse(new StringReader(text))) {
             List<String> header = parser.getHeaderNames();
             long lineBefore = parser.getCurrentLineNumber();
             for (CSVRecord record : parser) {
@@ -75,7 +77,7 @@ final class PreferenceCsv {
                 ObjectNode row = JSON.createObjectNode();
                 for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
                     if (!header.get(i).isBlank() && !record.get(i).isEmpty()) {
-                        row.set(header.get(i), value(header.get(i), record.get(i)));
+                        row.set(header.get(i), value(header.get(i), record.get(i), format.getDelimiterString()));
                     }
                 }
                 rows.add(new JsonRows.Row(Place.line(line), row));
@@ -105,13 +107,14 @@ final class PreferenceCsv {
     }
 
     /**
-     * Commas, or tabs in a {@code .tsv} file or a first line of tabs and no commas; or semicolons, as Excel saves CSV where the
+     * Commas, or tabs in a {@code .tsv} file or a first line of tabs and no commas, or of tabs dividing it into columns some
+     * shape reads (a comma inside one column's name then stays in the name); or semicolons, as Excel saves CSV where the
      * comma is the decimal mark, when only they divide the first line into columns some shape reads.
      */
     private static CSVFormat format(String fileName, String text) {
         String firstLine = text.lines().findFirst().orElse("");
-        char separator = fileName.toLowerCase(Locale.ROOT).contains(".tsv") || (firstLine.contains("\t") && !firstLine.contains(","))
-                ? '\t' : ',';
+        boolean tabs = firstLine.contains("\t") && (!firstLine.contains(",") || readsColumn(firstLine, '\t'));
+        char separator = fileName.toLowerCase(Locale.ROOT).contains(".tsv") || tabs ? '\t' : ',';
         if (separator == ',' && !readsColumn(firstLine, ',') && readsColumn(firstLine, ';')) {
             separator = ';';
         }
@@ -132,9 +135,21 @@ final class PreferenceCsv {
         return header.stream().map(PreferenceRows::readName).filter(name -> name != null && !seen.add(name)).findFirst().orElse(null);
     }
 
-    private static JsonNode value(String column, String cell) {
+    /** Whether the text opens with a header line some shape reads a column of, under commas, semicolons or tabs. */
+    static boolean looksLikeHeader(String text) {
+        String firstLine = text.stripLeading().lines().findFirst().orElse("");
+        return !firstLine.startsWith("{") && !firstLine.startsWith("[")
+                && (readsColumn(firstLine, ',') || readsColumn(firstLine, ';') || readsColumn(firstLine, '\t'));
+    }
+
+    private static JsonNode value(String column, String cell, String separator) {
+        String name = PreferenceRows.readName(column);
         String trimmed = cell.strip();
-        boolean json = VALUES.contains(column.toLowerCase(Locale.ROOT)) || trimmed.startsWith("[{") || trimmed.startsWith("[ {")
+        if ("margin".equals(name) && ";".equals(separator) && DECIMAL_COMMA.matcher(trimmed).matches()) {
+            // Where Excel separates with semicolons the comma is the decimal mark: 1,5 is one and a half.
+            trimmed = trimmed.replace(',', '.');
+        }
+        boolean json = name != null && VALUES.contains(name) || trimmed.startsWith("[{") || trimmed.startsWith("[ {")
                 || trimmed.startsWith("{");
         if (json) {
             try {

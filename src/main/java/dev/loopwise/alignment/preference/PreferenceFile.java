@@ -1,5 +1,6 @@
 package dev.loopwise.alignment.preference;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.EvalMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.json.JsonRows;
@@ -40,7 +41,13 @@ public final class PreferenceFile {
             throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (" + problems.get(0) + ")");
         }
         for (JsonRows.Row row : read) {
-            collect(PreferenceRows.read(PreferenceRows.withoutNulls(row.node()), row.place(), problems), rows, unpaired);
+            JsonNode node = PreferenceRows.withoutNulls(row.node());
+            if (node.has("margin") && !node.get("margin").isNumber()) {
+                // Read as no margin, the pair would be evaluated as if the file had said nothing of how much it is preferred.
+                problems.add(row.place() + ": " + EvalMessages.MARGIN_NOT_A_NUMBER);
+                continue;
+            }
+            collect(PreferenceRows.read(node, row.place(), problems), rows, unpaired);
         }
         // Counted with the rows left out: a file of some unmatched rows still evaluates on the rest.
         problems.addAll(UnpairedRows.unmatched(unpaired));

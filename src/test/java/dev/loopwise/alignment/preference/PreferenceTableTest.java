@@ -86,4 +86,36 @@ class PreferenceTableTest {
                 () -> pairs("prefs.jsonl", "prompt,chosen,rejected\n"));
         assertEquals(true, notJson.getMessage().contains("line 1: not valid JSON"), notJson.getMessage());
     }
+
+    private PreferenceFile.Read read(String name, String content, ByteArrayOutputStream log) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        return PreferenceFile.read(file, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMarginOrLabelColumnWithSpacesAroundItsNameIsReadAsANumberOrTrueFalse() throws Exception {
+        PreferenceFile.Read margins = read("spaced.csv", "prompt,chosen,rejected, margin\nwhere is my parcel,It left today.,No idea.,2\n",
+                new ByteArrayOutputStream());
+        assertEquals(List.of(2.0), margins.pairs().stream().map(PreferencePair::margin).toList());
+        PreferenceFile.Read kto = read("kto.csv", "prompt,completion, Label \nrefund please,On its way.,true\nrefund please,No.,false\n",
+                new ByteArrayOutputStream());
+        assertEquals(List.of("refund please|On its way.|No."), kto.pairs().stream().map(p -> p.prompt() + "|" + p.first() + "|" + p.second()).toList());
+    }
+
+    @Test
+    void aDecimalCommaIsReadInASemicolonTableAndAMarginThatIsNoNumberLeavesItsRowOutNamed() throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PreferenceFile.Read read = read("excel-margin.csv", "prompt;chosen;rejected;margin\r\nwhere is my parcel;It left today.;No idea.;1,5\r\n"
+                + "refund please;On its way.;No.;a lot\r\n", log);
+        assertEquals(List.of("2:1.5"), read.pairs().stream().map(p -> p.judgementId() + ":" + p.margin()).toList());
+        assertEquals(1, read.skipped());
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertEquals(true, said.contains("line 3: 'margin' must be a number"), said);
+    }
+
+    @Test
+    void aTabSeparatedHeaderWithACommaInOneNameIsReadByItsTabs() throws Exception {
+        assertEquals(List.of("2:where is my parcel|It left today, tracking below.|No idea."),
+                pairs("notes.txt", "prompt\tchosen\trejected\tnotes, if any\nwhere is my parcel\tIt left today, tracking below.\tNo idea.\tx\n"));
+    }
 }
