@@ -6,6 +6,11 @@ import java.util.Locale;
 
 /** What the workspace's pages and API say about intents and imported files (one place for their words). */
 public final class WorkspaceMessages {
+    /** A table sent to the preference import, which reads JSON: said so rather than as its first name not being JSON. */
+    public static final String PREFERENCE_TABLE_SENT = "this looks like a table (a header line of column names), but the import"
+            + " reads JSON lines, one {...} object a line, or one JSON array of rows: write each pair as an object such as"
+            + " {\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}; a CSV or TSV table of pairs is read by eval-reward";
+
     private WorkspaceMessages() {
     }
 

@@ -83,8 +83,13 @@ public class PreferenceImport {
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
         Set<String> notRead = new TreeSet<>();
+        // Read as JSON, a table's header gives only "'prompt' is not JSON", which sends the sender quoting names.
+        boolean table = body != null && PreferenceCsv.looksLikeHeader(body);
+        if (table) {
+            problems.add("line 1: " + WorkspaceMessages.PREFERENCE_TABLE_SENT);
+        }
         // JSON lines, or one array of rows as eval-reward reads them.
-        for (JsonRows.Row read : JsonRows.of(body == null ? "" : body, problems)) {
+        for (JsonRows.Row read : table ? List.<JsonRows.Row>of() : JsonRows.of(body == null ? "" : body, problems)) {
             Place line = read.place();
             JsonNode node = PreferenceRows.withoutNulls(read.node());
             if (node.has("margin") && !(node.get("margin").isNumber() && node.get("margin").asDouble() >= 0

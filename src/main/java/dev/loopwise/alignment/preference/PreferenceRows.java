@@ -75,10 +75,18 @@ final class PreferenceRows {
         return kept;
     }
 
-    /** The field some shape reads under {@code name}, ignoring case and spaces around it, or null. */
+    /**
+     * The field some shape reads under {@code name}, ignoring case and spaces around it, or null. Only ASCII letters fold:
+     * equalsIgnoreCase would read the Kelvin sign as {@code k}, a long s as {@code s} and a dotless i as {@code i}, so a
+     * name no exporter writes by mistake would be read instead of shown as not read.
+     */
     static String readName(String name) {
         String bare = name.strip();
-        return READ.stream().filter(read -> read.equalsIgnoreCase(bare)).findFirst().orElse(null);
+        if (!bare.chars().allMatch(c -> c < 128)) {
+            return null;
+        }
+        String folded = bare.toLowerCase(Locale.ROOT);
+        return READ.stream().filter(read -> read.toLowerCase(Locale.ROOT).equals(folded)).findFirst().orElse(null);
     }
 
     /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */

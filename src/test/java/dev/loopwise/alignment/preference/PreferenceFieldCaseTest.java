@@ -44,6 +44,17 @@ class PreferenceFieldCaseTest {
             String unknown = "{\"Ticket\":\"x\",\"Good\":\"y\",\"Bad\":\"z\"}";
             admin.request().contentType("application/x-ndjson").body(unknown.getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/datasets/preferences").then().statusCode(400).body("error", containsString("each row needs 'prompt'"));
+            // A name that matches only once other scripts' letters are folded (a dotless ı) is no field any shape reads.
+            String dotless = "{\"\u0131nput\":\"x\",\"prompt\":\"dotless " + tag + "\",\"chosen\":\"Yes.\",\"rejected\":\"No.\"}";
+            admin.request().contentType("application/x-ndjson").body(dotless.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/datasets/preferences").then().statusCode(201).body("notRead", equalTo(List.of("\u0131nput")));
+            // A table is said to be one, and where it is read, rather than its first name not being JSON.
+            admin.request().contentType("application/x-ndjson").body(("prompt,chosen,rejected\ntable " + tag + ",Yes.,No.\n")
+                            .getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences").then().statusCode(400)
+                    .body("code", equalTo("invalid_file"))
+                    .body("error", containsString("line 1: this looks like a table (a header line of column names), but the import"
+                            + " reads JSON lines"))
+                    .body("error", containsString("read by eval-reward"));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where prompt like ?1")
                     .setParameter(1, "%" + tag + "%").executeUpdate());
