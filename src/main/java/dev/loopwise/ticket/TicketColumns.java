@@ -35,6 +35,12 @@ final class TicketColumns {
         return sources;
     }
 
+    /** The name Loopwise reads a column under ({@code text} for {@code " Text"}), or the column's own name when it reads none. */
+    static String readAs(String header) {
+        return NAMES.values().stream().flatMap(List::stream).filter(name -> header.strip().equalsIgnoreCase(name)).findFirst()
+                .orElse(header);
+    }
+
     /** The other names of a column, for a message about a missing one: "utterance, utt, sentence, …". */
     static String otherNames(String column) {
         List<String> names = NAMES.get(column);

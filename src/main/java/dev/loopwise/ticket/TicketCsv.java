@@ -122,7 +122,9 @@ final class TicketCsv {
             return "line 1: " + badName;
         }
         Set<String> seen = new HashSet<>();
-        String twice = header.stream().filter(name -> !name.isBlank() && !seen.add(name)).findFirst().orElse(null);
+        // A column Loopwise reads is named in any case: "text,Text" would read one and keep the other as an unread column.
+        String twice = header.stream().filter(name -> !name.isBlank()).map(TicketColumns::readAs).filter(name -> !seen.add(name))
+                .findFirst().orElse(null);
         if (twice != null) {
             return "line 1: " + FileMessages.repeatedColumn(twice);
         }

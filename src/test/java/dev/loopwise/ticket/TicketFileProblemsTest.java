@@ -116,6 +116,9 @@ class TicketFileProblemsTest {
                 .then().statusCode(400).body("error", containsString("line 3, column 6: text follows a closing quote"));
         admin.request().contentType("text/csv").body("text,text,label\na,b,c\n").post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 1: the column 'text' appears more than once"));
+        // In another case, as the column is read, the second would have been kept as an unread column beside the first.
+        admin.request().contentType("text/csv").body("text, Text ,label\na,b,c\n").post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 1: the column 'text' appears more than once"));
         admin.request().contentType("text/csv").body("text,label\n\u200b\u202e,a\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 2"));
         String wide = "text," + IntStream.range(0, 100_000).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
