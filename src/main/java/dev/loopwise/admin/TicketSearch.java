@@ -38,15 +38,12 @@ public class TicketSearch {
     }
 
     /** What a search read when it left tickets out (see {@link TicketPager#windowCut}), else nothing. */
-    static String window(TicketPager pager, String search) {
+    static String window(TicketPager pager) {
         if (!pager.windowCut()) {
             return "";
         }
-        if (!TicketTextIndex.present()) {
-            return PagingMessages.ticketSearchWindowNoIndex(Ticket.NEARBY);
-        }
-        return TicketTextIndex.hasTrigrams(search) ? PagingMessages.ticketSearchWindowCommonWords(Ticket.NEARBY)
-                : PagingMessages.ticketSearchWindow(Ticket.NEARBY);
+        return TicketTextIndex.present() ? PagingMessages.ticketSearchWindow(Ticket.NEARBY)
+                : PagingMessages.ticketSearchWindowNoIndex(Ticket.NEARBY);
     }
 
     /** A page the search found nothing on: where it read only part of the tickets, the links search on. */

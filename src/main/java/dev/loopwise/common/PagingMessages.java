@@ -84,16 +84,6 @@ public final class PagingMessages {
                 + " all of them.", window);
     }
 
-    /**
-     * Words in many tickets make the text index hand most of them back, so such a search too reads only a window: a rarer
-     * word is what searches them all.
-     */
-    public static String ticketSearchWindowCommonWords(int window) {
-        return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page, since the words"
-                + " typed are in too many tickets for the text index to narrow them down; the page links below search the next"
-                + " ones. Add a rarer word (an order number, a name) to search all of them.", window);
-    }
-
     /** Without the trigram index every search reads only a window, whatever is typed: what to add to search them all. */
     public static String ticketSearchWindowNoIndex(int window) {
         return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page, since the"

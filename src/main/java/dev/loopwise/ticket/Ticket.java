@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -32,10 +33,11 @@ public class Ticket extends IdentityEntity {
     /**
      * How many tickets next to a page a search tests before it turns to the trigram index: a few milliseconds of reading
      * (BENCHMARKS.md), enough for a text in one ticket of 200 to fill a page of 50; a rarer text is found through the index
-     * among at most about as many of all the tickets. A text the index cannot look up, or would hand more tickets back for
-     * than these, is searched among these alone.
+     * among at most about as few of all the tickets. A text the index cannot look up is searched among these alone.
      */
     public static final int NEARBY = 10_000;
+    /** Three letters or digits in a row: a text with them has trigrams the index can look up. */
+    private static final Pattern TRIGRAM_WORD = Pattern.compile("[\\p{L}\\p{N}]{3}");
     /**
      * The text test of the window, which no index can serve: the same matches as ILIKE (which in a UTF-8 database lowers
      * both sides the same way), read ticket by ticket along the ids. Only for a bounded range: the planner cannot
@@ -130,10 +132,9 @@ public class Ticket extends IdentityEntity {
      * the key through every ticket and must find the matches through the trigram index tickets_text_trgm_idx (migration
      * V58) and sort just those. One query would leave that choice to the planner, and the driver prepares the statement
      * once for every search: after a few common words its one plan walked all tickets for a rare one. A text without three
-     * letters or digits in a row has no trigram to look up, without the index there is nothing to look up in, and for
-     * words in many tickets the index hands most of them back: then only the window is searched, since going on below it
-     * would read a share of the history that grows with it ({@link #searchesAll} says which; {@link #nearbyEdgeBelow} is
-     * where such a search continues).
+     * letters or digits in a row has no trigram to look up, and without the index there is nothing to look up in: then only
+     * the window is searched, since walking on below it would read every ticket of the history for a rare text
+     * ({@link #searchesAll} says which; {@link #nearbyEdgeBelow} is where such a search continues).
      */
     private static List<Ticket> searched(boolean newestFirst, Long from, int skip, int size, boolean unlabelledOnly, String text) {
         String order = newestFirst ? " desc" : " asc";
@@ -155,13 +156,9 @@ public class Ticket extends IdentityEntity {
         return found;
     }
 
-    /**
-     * Whether a search for {@code text} reaches every ticket: through the trigram index, with a trigram to look up, where
-     * the index hands back at most {@link #NEARBY} tickets to test. Words in many tickets ("the the") would make it hand
-     * back a share of the history, a cost growing with it: those are searched a window at a time, like a short text.
-     */
+    /** Whether a search for {@code text} reaches every ticket: through the trigram index, with a trigram to look up. */
     public static boolean searchesAll(String text) {
-        return TicketTextIndex.hasTrigrams(text) && TicketTextIndex.present() && TicketTextIndex.candidates(text) <= NEARBY;
+        return TRIGRAM_WORD.matcher(text).find() && TicketTextIndex.present();
     }
 
     /**

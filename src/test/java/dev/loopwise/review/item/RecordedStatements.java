@@ -16,7 +16,7 @@ public class RecordedStatements implements StatementInspector {
     private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
 
     /** The statements {@code work} sent, in order. */
-    public static List<String> of(Runnable work) {
+    static List<String> of(Runnable work) {
         List<String> sent = new ArrayList<>();
         RECORDING.set(sent);
         try {
