@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.VersionPageMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.registry.training.ModelTrainer;
@@ -199,10 +199,10 @@ final class ModelsNextStep {
         String lower = comparison.toLowerCase(Locale.ROOT);
         String move = (servedBefore ? "roll back to v" : "promote v") + version.version;
         if (VersionComparison.prefers(version, active) && (lower.contains(move + " below") || lower.endsWith("so " + move + "."))) {
-            return LifecycleMessages.switchAdvised(version.version, active.version, servedBefore) + comparison;
+            return VersionPageMessages.switchAdvised(version.version, active.version, servedBefore) + comparison;
         }
         if (!VersionComparison.prefers(version, active) && lower.contains("keep v" + active.version)) {
-            return LifecycleMessages.nothingToSwitch(version.version, active.version, servedBefore) + comparison;
+            return VersionPageMessages.nothingToSwitch(version.version, active.version, servedBefore) + comparison;
         }
         return comparison;
     }
