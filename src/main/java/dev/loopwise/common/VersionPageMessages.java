@@ -19,4 +19,16 @@ public final class VersionPageMessages {
         return "Nothing to switch: v" + active + ", which answers customers now, stays; " + (servedBefore ? "rolling back to v"
                 : "promoting v") + version + " is not advised. How the two compare: ";
     }
+
+    /** First words when the comparison could not decide yet: the active one stays, though the other is not shown worse. */
+    public static String notShownBetterYet(int version, int active, boolean servedBefore) {
+        return "Nothing to switch yet: v" + active + ", which answers customers now, stays; " + (servedBefore ? "rolling back to v"
+                : "promoting v") + version + " is not shown better yet. How the two compare: ";
+    }
+
+    /** First words when switching may be right, and what it depends on ({@code reason}, a clause). */
+    public static String switchDependsOn(int version, boolean servedBefore, String reason) {
+        return "Whether to " + (servedBefore ? "roll back to v" : "promote v") + version + " is yours to weigh: " + reason
+                + ". How the two compare: ";
+    }
 }
