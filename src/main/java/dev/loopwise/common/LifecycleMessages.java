@@ -67,18 +67,6 @@ public final class LifecycleMessages {
                 + ". The change is listed under Changes of the active version below.";
     }
 
-    /** A version's own page, first words, when it does better than the active one: what its button below does. */
-    public static String switchAdvised(int version, int active, boolean servedBefore) {
-        return (servedBefore ? "Roll back to v" : "Promote v") + version + " below: it does better than v" + active + ", which"
-                + " answers customers now. How the two compare: ";
-    }
-
-    /** A version's own page, first words, when the active one should stay: nothing to press here. */
-    public static String nothingToSwitch(int version, int active, boolean servedBefore) {
-        return "Nothing to switch: v" + active + ", which answers customers now, stays; " + (servedBefore ? "rolling back to v"
-                : "promoting v") + version + " is not advised. How the two compare: ";
-    }
-
     public static String alreadyActive(int version) {
         return "Version " + version + " is already the active version.";
     }

@@ -69,7 +69,7 @@ public final class ServingMessages {
      * hand-over line, which a lead trying tickets does not open first).
      */
     public static String sureMeaning(String sure, String line, boolean answersWhatever) {
-        return "\u201c" + sure + " sure\u201d is how likely the version finds it, from the labelled tickets it learned, that this ticket"
+        return "\u201c" + sure + " sure\u201d is how likely the version finds it, from what it learned of your intents, that this ticket"
                 + " has this intent. " + (answersWhatever ? "It answers however unsure it is, and hands a ticket to a person only when"
                 + " it takes it for a request your team does not handle." : "It answers only when it is at least " + line + " sure of"
                 + " its best intent (its hand-over line); below that it hands the ticket to a person rather than guess.");

@@ -54,6 +54,8 @@ public class KnowledgePage {
     @Inject
     KnowledgeSearch search;
     @Inject
+    DraftWriter draftWriter;
+    @Inject
     CurrentUser currentUser;
     @Inject
     SessionStamps stamps;
@@ -62,7 +64,8 @@ public class KnowledgePage {
     static class Templates {
         static native TemplateInstance knowledge(ArticlePage articles, List<ImportView> importing,
                                                  List<ImportView> ended, String ticket, List<Passage> found,
-                                                 double minScore, String notice, String error, String typedUrl);
+                                                 double minScore, String notice, String error, String typedUrl,
+                                                 boolean llmWritesDrafts);
     }
 
     /** The page, with the outcome of the import just sent when the address carries one (see {@link ImportNotice}). */
@@ -176,6 +179,6 @@ public class KnowledgePage {
         String tried = ticket == null || !PlainText.showsSomething(ticket) ? null : ticket.strip();
         List<Passage> found = tried == null ? List.of() : search.nearest(tried, TRY_LIMIT);
         return Response.status(status).entity(Templates.knowledge(ArticlePage.of(before, articleSearch), imports.open(), imports.recentlyEnded(), tried,
-                found, search.minScore(), notice, error, typedUrl)).build();
+                found, search.minScore(), notice, error, typedUrl, draftWriter.writesDrafts())).build();
     }
 }

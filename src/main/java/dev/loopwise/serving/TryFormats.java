@@ -51,8 +51,12 @@ public class TryFormats {
 
     /** The plain meaning of the certainty shown beside the intent the version read. */
     static String sureMeaning(TryPage.Tried tried) {
-        Double sure = tried.intent().confidence();
-        return ServingMessages.sureMeaning(sure(sure), sureBeside(tried.handoverLine(), sure), tried.answersWhateverItsCertainty());
+        return sureMeaning(tried.intent().confidence(), tried.handoverLine(), tried.answersWhateverItsCertainty());
+    }
+
+    /** Both figures to the same decimals: "41% sure" beside a "41.2%" line reads as if it were below the line. */
+    static String sureMeaning(Double sure, Double line, boolean answersWhatever) {
+        return ServingMessages.sureMeaning(sureBeside(sure, line), sureBeside(line, sure), answersWhatever);
     }
 
     /**

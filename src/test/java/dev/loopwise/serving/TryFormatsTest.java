@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,21 @@ class TryFormatsTest {
         assertEquals("41.234%", TryFormats.sureBeside(0.41234, 0.41226));
         assertEquals("30%", TryFormats.sureBeside(0.3, 0.41), "apart already: whole percent");
         assertEquals("less than 1%", TryFormats.sureBeside(0.001, 0.4));
+    }
+
+    @Test
+    void theCertaintyAndTheHandOverLineAreSaidToTheSameDecimals() {
+        // 41.4% sure against a 41.2% line: "41% sure" above "at least 41.2% sure" would read as below the line.
+        String text = TryFormats.sureMeaning(0.414, 0.412, false);
+        assertTrue(text.startsWith("\u201c41.4% sure\u201d") && text.contains("at least 41.2% sure"), text);
+        String apart = TryFormats.sureMeaning(0.9, 0.412, false);
+        assertTrue(apart.startsWith("\u201c90% sure\u201d") && apart.contains("at least 41% sure"), apart);
+    }
+
+    @Test
+    void theCertaintyIsNotSaidToComeFromLabelledTicketsAVersionMayNeverHaveSeen() {
+        // A version trained on descriptions only learned no labelled ticket.
+        String text = TryFormats.sureMeaning(0.7, 0.4, false);
+        assertTrue(text.contains("from what it learned of your intents") && !text.contains("labelled tickets"), text);
     }
 }

@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.VersionPageMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.registry.training.ModelTrainer;
@@ -9,7 +9,6 @@ import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -190,20 +189,18 @@ final class ModelsNextStep {
 
     /**
      * Another version's page: the comparison is worded for the Models list ("…, the active v2 80.5%: keep v2"), which on
-     * this version's own page read as advice about something else. What to do here comes first, in the words of the
-     * button below it, when the comparison gives a plain answer; a weighing it leaves to the lead is said as it is.
+     * this version's own page read as advice about something else. What to do here comes first, from the comparison's
+     * verdict, in the words of the button below it; two never measured against each other are said as they are.
      */
     private static String againstActive(ModelVersion version, ModelVersion active) {
-        String comparison = VersionComparison.compare(version, active);
+        ComparisonAdvice advice = VersionComparison.advise(version, active);
         boolean servedBefore = version.activatedAt != null;
-        String lower = comparison.toLowerCase(Locale.ROOT);
-        String move = (servedBefore ? "roll back to v" : "promote v") + version.version;
-        if (VersionComparison.prefers(version, active) && (lower.contains(move + " below") || lower.endsWith("so " + move + "."))) {
-            return LifecycleMessages.switchAdvised(version.version, active.version, servedBefore) + comparison;
-        }
-        if (!VersionComparison.prefers(version, active) && lower.contains("keep v" + active.version)) {
-            return LifecycleMessages.nothingToSwitch(version.version, active.version, servedBefore) + comparison;
-        }
-        return comparison;
+        return switch (advice.verdict()) {
+            case SWITCH -> VersionPageMessages.switchAdvised(version.version, active.version, servedBefore);
+            case KEEP -> VersionPageMessages.nothingToSwitch(version.version, active.version, servedBefore);
+            case UNDECIDED -> VersionPageMessages.notShownBetterYet(version.version, active.version, servedBefore);
+            case CONDITIONAL -> VersionPageMessages.switchDependsOn(version.version, servedBefore, advice.reason());
+            case NOT_MEASURED -> "";
+        } + advice.text();
     }
 }

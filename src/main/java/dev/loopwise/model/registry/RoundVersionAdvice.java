@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.model.registry.ComparisonAdvice.Verdict;
 import dev.loopwise.model.registry.version.ModelVersion;
 
 /**
@@ -11,7 +12,7 @@ final class RoundVersionAdvice {
     }
 
     /** A round's version has its base's intents and other replies: its round measured those, on its own held-out tickets. */
-    static String fromRound(ModelVersion candidate, ModelVersion active, Object round) {
+    static ComparisonAdvice fromRound(ModelVersion candidate, ModelVersion active, Object round) {
         Double mine = VersionComparison.metric(candidate, "eval/candidate_reply_intent");
         Double base = VersionComparison.metric(candidate, "eval/active_reply_intent");
         Double n = VersionComparison.metric(candidate, "eval/reply_intent_tickets");
@@ -25,8 +26,12 @@ final class RoundVersionAdvice {
                 ? " Its round did not show it to be better (" + roundVerdict(candidate) + "): keep v" + active.version + "."
                 : " " + (candidate.activatedAt != null ? "Roll back to it" : "Promote it") + " only if its round's page says it is"
                 + " better; otherwise keep v" + active.version + ".";
-        return "v" + candidate.version + " was made by round " + round + ": it keeps the intents of the version it started from and"
-                + " changes which replies are chosen." + measured + verdict;
+        String text = "v" + candidate.version + " was made by round " + round + ": it keeps the intents of the version it started from"
+                + " and changes which replies are chosen." + measured + verdict;
+        if (!notShownBetter) {
+            return ComparisonAdvice.conditional("only its round's page says whether it is better", text);
+        }
+        return ComparisonAdvice.of(undecided(candidate) ? Verdict.UNDECIDED : Verdict.KEEP, text);
     }
 
     /**
@@ -64,27 +69,29 @@ final class RoundVersionAdvice {
      * The active version came from a round (an admin promoted it, past its gates or not): its round measured it against
      * the version it started from, which is the one comparison there is.
      */
-    static String againstRound(ModelVersion candidate, ModelVersion active) {
+    static ComparisonAdvice againstRound(ModelVersion candidate, ModelVersion active) {
         Object base = active.lineage.get("baseVersion");
         Double theirs = VersionComparison.metric(active, "eval/candidate_reply_intent");
         Double mine = VersionComparison.metric(active, "eval/active_reply_intent");
         Double n = VersionComparison.metric(active, "eval/reply_intent_tickets");
         if (!(base instanceof Number b) || b.intValue() != candidate.version || theirs == null || mine == null || n == null) {
-            return "The active v" + active.version + " comes from round " + active.lineage.get("alignmentRound") + ", which compared it"
-                    + " only with the version it started from: keep v" + active.version + " unless that round's page says otherwise.";
+            return ComparisonAdvice.of(Verdict.NOT_MEASURED, "The active v" + active.version + " comes from round "
+                    + active.lineage.get("alignmentRound") + ", which compared it only with the version it started from: keep v"
+                    + active.version + " unless that round's page says otherwise.");
         }
         String figures = String.format("On %d tickets kept aside for measuring the active v%d's replies fit the ticket's intent %.0f%% of the time,"
                 + " v%d's %.0f%%.", n.intValue(), active.version, theirs * 100, candidate.version, mine * 100);
         String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
         if (VersionComparison.dropBeyondChance(theirs, mine, n)) {
-            return figures + " The active one is worse beyond chance: " + switchTo + ".";
+            return ComparisonAdvice.of(Verdict.SWITCH, figures + " The active one is worse beyond chance: " + switchTo + ".");
         }
         if (Boolean.FALSE.equals(active.lineage.get("passedGates"))) {
             // Before the promotion the advice was to keep the base; it must not turn into "keep the active" after it.
-            return figures + " v" + active.version + " was promoted by hand: its round did not show it to be better than v"
+            return ComparisonAdvice.conditional("unless v" + active.version + " was promoted on purpose", figures + " v" + active.version
+                    + " was promoted by hand: its round did not show it to be better than v"
                     + candidate.version + " (" + roundVerdict(active) + "). So " + switchTo + ", unless you promoted v" + active.version
-                    + " on purpose.";
+                    + " on purpose.");
         }
-        return figures + " Too close to call on so few: keep v" + active.version + ".";
+        return ComparisonAdvice.of(Verdict.UNDECIDED, figures + " Too close to call on so few: keep v" + active.version + ".");
     }
 }

@@ -2,6 +2,7 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.model.registry.ComparisonAdvice.Verdict;
 import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.List;
 
@@ -18,10 +19,15 @@ final class VersionComparison {
      * two-standard-error band as "too close to call".
      */
     static String compare(ModelVersion candidate, ModelVersion active) {
+        return advise(candidate, active).text();
+    }
+
+    /** The comparison's verdict and its words, decided together. */
+    static ComparisonAdvice advise(ModelVersion candidate, ModelVersion active) {
         if (candidate.checksum != null && candidate.checksum.equals(active.checksum)) {
             // Trained again on unchanged data: the same stored model, so there is nothing to weigh.
-            return "v" + candidate.version + " is the very same model as v" + active.version + " (trained again on unchanged data):"
-                    + " promoting it would change nothing. Keep v" + active.version + ".";
+            return ComparisonAdvice.of(Verdict.KEEP, "v" + candidate.version + " is the very same model as v" + active.version
+                    + " (trained again on unchanged data): promoting it would change nothing. Keep v" + active.version + ".");
         }
         Object round = candidate.lineage == null ? null : candidate.lineage.get("alignmentRound");
         if (round != null && metric(candidate, "intent/accuracy") == null) {
@@ -34,8 +40,8 @@ final class VersionComparison {
         Double b = metric(active, "intent/accuracy");
         Double n = metric(candidate, "data/test_tickets");
         if (a == null || b == null || n == null || n < 1) {
-            return "v" + candidate.version + " has no tickets kept aside for measuring to compare it on: keep v" + active.version
-                    + " unless you have checked v" + candidate.version + " yourself.";
+            return ComparisonAdvice.of(Verdict.NOT_MEASURED, "v" + candidate.version + " has no tickets kept aside for measuring to"
+                    + " compare it on: keep v" + active.version + " unless you have checked v" + candidate.version + " yourself.");
         }
         double p = (a + b) / 2;
         double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
@@ -50,41 +56,51 @@ final class VersionComparison {
                     + " intent's reply. " + figures;
             if (Long.valueOf(0).equals(VersionIntents.heldOutOf(candidate, onlyCandidate))) {
                 // Every ticket of those intents was trained on: the figures cannot show how well it answers them.
-                return knows + ". None of " + (onlyCandidate.size() == 1 ? "its" : "their") + " tickets was kept aside to test v"
+                return ComparisonAdvice.conditional("how well it answers " + VersionIntents.listed(onlyCandidate) + " is not measured",
+                        knows + ". None of " + (onlyCandidate.size() == 1 ? "its" : "their") + " tickets was kept aside to test v"
                         + candidate.version + " on, so how well it answers them is not measured." + outOfScopeDrop(candidate, active)
                         + " To measure it, label a few more of " + (onlyCandidate.size() == 1 ? "its" : "their") + " tickets and train"
-                        + " again; " + switchTo + " below if customers need " + (onlyCandidate.size() == 1 ? "it" : "them") + " answered now.";
+                        + " again; " + switchTo + " below if customers need " + (onlyCandidate.size() == 1 ? "it" : "them") + " answered now.");
             }
             String drop = outOfScopeDrop(candidate, active);
             if (!drop.isEmpty()) {
                 // New intents answered, at the price of answering what support does not handle: the lead weighs that, not us.
-                return knows + "." + drop + " Weigh the two before you " + switchTo + "; training again after labelling more tickets"
-                        + " of the new intent" + (onlyCandidate.size() == 1 ? "" : "s") + " often gives both.";
+                return ComparisonAdvice.conditional("it hands fewer out-of-scope requests to a person", knows + "." + drop + " Weigh the two before you " + switchTo + "; training again after labelling more tickets"
+                        + " of the new intent" + (onlyCandidate.size() == 1 ? "" : "s") + " often gives both.");
             }
-            return knows + ": " + switchTo + " below.";
+            return ComparisonAdvice.of(Verdict.SWITCH, knows + ": " + switchTo + " below.");
         }
         List<String> onlyActive = VersionIntents.missing(candidate, active);
         if (!onlyActive.isEmpty() && !(a - b > band)) {
-            return "v" + candidate.version + " does not know " + Counts.of(onlyActive.size(), "intent") + " the active v" + active.version
-                    + " answers (" + VersionIntents.listed(onlyActive) + "). " + figures + ": keep v" + active.version + ".";
+            return ComparisonAdvice.of(Verdict.KEEP, "v" + candidate.version + " does not know " + Counts.of(onlyActive.size(), "intent")
+                    + " the active v" + active.version + " answers (" + VersionIntents.listed(onlyActive) + "). " + figures + ": keep v"
+                    + active.version + ".");
         }
         if (a - b > band) {
-            return figures + ": " + switchTo + " below." + replyAgreementDrop(candidate, active, n)
-                    + outOfScopeDrop(candidate, active);
+            String replies = replyAgreementDrop(candidate, active, n);
+            String drop = outOfScopeDrop(candidate, active);
+            String text = figures + ": " + switchTo + " below." + replies + drop;
+            // More intents right, at a price the lead weighs: a page must not open as if the figures settled it.
+            return !drop.isEmpty() ? ComparisonAdvice.conditional("it hands fewer out-of-scope requests to a person", text)
+                    : !replies.isEmpty() ? ComparisonAdvice.conditional("it picks the reply your agents chose less often", text)
+                    : ComparisonAdvice.of(Verdict.SWITCH, text);
         }
         if (b - a > band) {
-            return figures + ": keep v" + active.version + "; v" + candidate.version + " is worse.";
+            return ComparisonAdvice.of(Verdict.KEEP, figures + ": keep v" + active.version + "; v" + candidate.version + " is worse.");
         }
         String drop = outOfScopeDrop(candidate, active);
         if (!drop.isEmpty()) {
-            return figures + String.format(", too close to call on %d tickets.", n.intValue()) + drop + " Keep v" + active.version + ".";
+            return ComparisonAdvice.of(Verdict.KEEP, figures + String.format(", too close to call on %d tickets.", n.intValue()) + drop
+                    + " Keep v" + active.version + ".");
         }
         String gain = outOfScopeGain(candidate, active);
         if (!gain.isEmpty()) {
-            return figures + String.format(", too close to call on %d tickets.", n.intValue()) + gain + " So " + switchTo + ".";
+            return ComparisonAdvice.of(Verdict.SWITCH, figures + String.format(", too close to call on %d tickets.", n.intValue()) + gain
+                    + " So " + switchTo + ".");
         }
-        return figures + String.format(": too close to call on %d tickets (a difference under %.1f points can be chance).", n.intValue(), band * 100)
-                + LifecycleMessages.keepUntilDecided(active.version, Math.abs(a - b), moreLabelledToDecide(a, b, n));
+        return ComparisonAdvice.of(Verdict.UNDECIDED, figures + String.format(": too close to call on %d tickets (a difference under %.1f"
+                + " points can be chance).", n.intValue(), band * 100)
+                + LifecycleMessages.keepUntilDecided(active.version, Math.abs(a - b), moreLabelledToDecide(a, b, n)));
     }
 
     /**
@@ -109,8 +125,7 @@ final class VersionComparison {
      */
     static boolean prefers(ModelVersion candidate, ModelVersion active) {
         if (RoundVersionAdvice.roundVersion(active) && metric(active, "intent/accuracy") == null) {
-            return RoundVersionAdvice.againstRound(candidate, active).endsWith(((candidate.activatedAt != null ? "roll back to v" : "promote v")
-                    + candidate.version) + ".");
+            return RoundVersionAdvice.againstRound(candidate, active).verdict() == Verdict.SWITCH;
         }
         Double a = metric(candidate, "intent/accuracy");
         Double b = metric(active, "intent/accuracy");

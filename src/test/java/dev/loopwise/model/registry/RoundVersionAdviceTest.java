@@ -41,7 +41,7 @@ class RoundVersionAdviceTest {
         ModelVersion active = new ModelVersion();
         active.version = 1;
         active.status = ModelVersion.ACTIVE;
-        String advice = RoundVersionAdvice.fromRound(fromRound("fail"), active, 1);
+        String advice = RoundVersionAdvice.fromRound(fromRound("fail"), active, 1).text();
         assertTrue(advice.contains("(one of its checks found it worse): keep v1.") && advice.contains("fit the ticket's intent 82%"), advice);
     }
 
@@ -66,17 +66,17 @@ class RoundVersionAdviceTest {
         ModelVersion undecided = fromRound("wait");
         undecided.status = ModelVersion.RETIRED;
         undecided.activatedAt = OffsetDateTime.now().minusHours(1);
-        String advice = RoundVersionAdvice.fromRound(undecided, active, 1);
+        String advice = RoundVersionAdvice.fromRound(undecided, active, 1).text();
         assertTrue(advice.contains("Its round did not show it to be better (undecided") && advice.endsWith("keep v1."), advice);
         assertFalse(advice.contains("Promote it"), advice);
         ModelVersion passed = fromRound("pass");
         passed.lineage.put("passedGates", true);
         passed.status = ModelVersion.RETIRED;
         passed.activatedAt = OffsetDateTime.now().minusHours(1);
-        String back = RoundVersionAdvice.fromRound(passed, active, 1);
+        String back = RoundVersionAdvice.fromRound(passed, active, 1).text();
         assertTrue(back.contains(" Roll back to it only if its round's page says it is better; otherwise keep v1."), back);
         passed.activatedAt = null;
         passed.status = ModelVersion.CANDIDATE;
-        assertTrue(RoundVersionAdvice.fromRound(passed, active, 1).contains(" Promote it only if"), "a version never served is promoted");
+        assertTrue(RoundVersionAdvice.fromRound(passed, active, 1).text().contains(" Promote it only if"), "a version never served is promoted");
     }
 }
