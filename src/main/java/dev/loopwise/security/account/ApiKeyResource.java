@@ -25,6 +25,8 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -97,6 +99,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "409", description = "The account already has a key of that name in use, or is disabled (enable it first)."
             + " Codes: key_name_taken, account_disabled")
     @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer",
+            headers = @Header(name = "Location", description = "The key's address, /api/v1/keys/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKeyView.class)))
     @APIResponse(responseCode = "400", description = "The account or a setting is not valid. Codes: unknown_user, validation_failed")
     @POST
@@ -112,6 +115,17 @@ public class ApiKeyResource {
         // The key's own address (the one DELETE revokes), so a client need not build it from the id.
         return Response.created(URI.create("/api/v1/keys/" + key.id))
                 .entity(new CreatedKeyView(key.id, key.name, key.prefix, username, created.secret())).build();
+    }
+
+    @Operation(summary = "Get an API key", description = "As the key list shows it: prefix and dates, never the secret. Another account's key:"
+            + " admin; to anyone else it is not found.")
+    @APIResponse(responseCode = "200", description = "The key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
+    @APIResponse(responseCode = "404", description = "No such key, or another account's. Code: not_found")
+    @GET
+    @Path("/{id}")
+    public KeyView get(@PathParam("id") long id) {
+        return KeyView.of(keys.find(id, currentUser.name(), currentUser.isAdmin()));
     }
 
     @Operation(summary = "Revoke an API key", description = "Idempotent. Another account's key: admin.")

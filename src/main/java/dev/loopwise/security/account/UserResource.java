@@ -1,5 +1,7 @@
 package dev.loopwise.security.account;
 
+import dev.loopwise.common.AccountMessages;
+import dev.loopwise.common.ApiException;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.RoleNames;
 import dev.loopwise.security.user.User;
@@ -21,6 +23,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,8 +79,20 @@ public class UserResource {
         return User.listByName().stream().map(UserView::of).toList();
     }
 
+    @Operation(summary = "Get an account", description = "As the account list shows it, with its roles.")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No account has that id. Code: not_found")
+    @GET
+    @Path("/users/{id}")
+    @RolesAllowed(Role.ADMIN)
+    public UserView get(@PathParam("id") long id) {
+        return UserView.of(User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(AccountMessages.noAccount(id))));
+    }
+
     @Operation(summary = "Create an account", description = "Roles admin, reviewer or service; a service account takes no password.")
     @APIResponse(responseCode = "201", description = "The account was created",
+            headers = @Header(name = "Location", description = "The account's address, /api/v1/users/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "The username, password or role is not valid. Codes: invalid_username, invalid_display_name,"
             + " password_needed, weak_password, invalid_password, password_too_long, service_password, invalid_roles, unknown_role,"

@@ -97,6 +97,15 @@ public class ApiKeyService {
         return revoke(id, actingUsername, actorIsAdmin, null);
     }
 
+    /** The key, if it is the acting user's own, or the actor is an admin; otherwise 404, as for revoking it. */
+    public ApiKey find(long id, String actingUsername, boolean actorIsAdmin) {
+        ApiKey key = ApiKey.<ApiKey>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("API key", id)));
+        if (!key.user.username.equals(actingUsername) && !actorIsAdmin) {
+            throw ApiException.notFound(Messages.notFound("API key", id));
+        }
+        return key;
+    }
+
     /** As {@link #revoke(long, String, boolean)}, for a key that must belong to the account {@code ownerId} (null: any). */
     @Transactional
     public ApiKey revoke(long id, String actingUsername, boolean actorIsAdmin, Long ownerId) {
