@@ -14,18 +14,27 @@ import java.util.Set;
  * learns what the address takes. OPTIONS is answered here too, with the methods and no body: the handlers answered it as
  * a GET, running the health checks (a database query) and sending the metrics or the whole document to a request that
  * only asked what the address takes. It runs before {@link MetricsAccept}, which would otherwise answer a POST asking
- * for JSON or a page with 406 as if the method were fine.
+ * for JSON or a page with 406 as if the method were fine. OPTIONS on an address under those roots that GET answers with
+ * 404 (/q/health/x, /q/openapi.xyz) is a 404 too: naming the methods of an address that is not there tells the caller it is.
  */
 @ApplicationScoped
 public class OperationsMethods {
     static final String READ_ONLY = "GET, HEAD";
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    /** SmallRye Health's addresses (their default names); any group name answers, with no checks when none is in it. */
+    private static final Set<String> HEALTH = Set.of("", "/live", "/ready", "/started", "/well", "/group");
+    /** SmallRye OpenAPI's: the document, and under one name per format. */
+    private static final Set<String> OPENAPI = Set.of("", ".json", ".yaml", ".yml");
 
     void register(@Observes Router router) {
         router.route().order(RolesFirst.ORDER + 3).handler(context -> {
             String path = context.normalizedPath();
             if (path != null && isOperations(path) && HttpMethod.OPTIONS.equals(context.request().method())) {
-                context.response().setStatusCode(204).putHeader("Allow", AllowedMethods.header(READ_ONLY)).end();
+                if (answers(path)) {
+                    context.response().setStatusCode(204).putHeader("Allow", AllowedMethods.header(READ_ONLY)).end();
+                } else {
+                    HttpLayerErrors.refuse(context, 404, "not_found", Messages.NOT_FOUND);
+                }
                 return;
             }
             if (path != null && isOperations(path) && !READS.contains(context.request().method())) {
@@ -45,5 +54,22 @@ public class OperationsMethods {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether GET finds something at this operations address, told from its name alone: running the handler to see
+     * would run the health checks. A trailing slash is taken as GET takes it; the metrics handler answers every address
+     * under /q/metrics/.
+     */
+    static boolean answers(String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (trimmed.startsWith("/q/health")) {
+            String rest = trimmed.substring("/q/health".length());
+            return HEALTH.contains(rest) || rest.startsWith("/group/");
+        }
+        if (trimmed.startsWith("/q/metrics")) {
+            return trimmed.equals("/q/metrics") || trimmed.startsWith("/q/metrics/");
+        }
+        return OPENAPI.contains(trimmed.substring("/q/openapi".length()));
     }
 }

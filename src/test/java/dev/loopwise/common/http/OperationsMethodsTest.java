@@ -3,6 +3,7 @@ package dev.loopwise.common.http;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.ScratchAccounts;
@@ -46,5 +47,27 @@ class OperationsMethodsTest {
         given().accept("text/html").post("/q/health").then().statusCode(405).contentType(containsString("text/html"))
                 .body(containsString("Error 405"));
         given().post("/q/metrics").then().statusCode(401).body("code", equalTo("unauthenticated"));
+    }
+
+    @Test
+    void optionsAnswersWhatGetAnswers() {
+        String key = ScratchAccounts.key(keys.create("admin", "operations options " + UUID.randomUUID())).secret();
+        // Addresses GET finds: every health group name and every address under /q/metrics/ answer there.
+        for (String path : List.of("/q/health/", "/q/health/live", "/q/health/ready/", "/q/health/started", "/q/health/well",
+                "/q/health/group", "/q/health/group/nosuch", "/q/metrics/", "/q/metrics/nonexistent", "/q/openapi/",
+                "/q/openapi.yaml", "/q/openapi.yml", "/q/openapi?format=json")) {
+            given().header("Authorization", "Bearer " + key).get(path).then().statusCode(200);
+            given().header("Authorization", "Bearer " + key).options(path).then().statusCode(204)
+                    .header("Allow", equalTo("GET, HEAD, OPTIONS")).body(equalTo(""));
+        }
+        for (String path : List.of("/q/health/x", "/q/health/wellness", "/q/health/live/x", "/q/health.json", "/q/openapi.xyz",
+                "/q/openapi/x", "/q/openapi.JSON", "/q/metrics.json")) {
+            given().header("Authorization", "Bearer " + key).accept("application/json").get(path).then().statusCode(404);
+            given().header("Authorization", "Bearer " + key).accept("application/json").options(path).then().statusCode(404)
+                    .header("Allow", nullValue()).body("code", equalTo("not_found"));
+        }
+        // Health is open: a stranger learns of no address GET would not show them either.
+        given().accept("application/json").options("/q/health/x").then().statusCode(404).body("code", equalTo("not_found"));
+        given().options("/q/health/group/nosuch").then().statusCode(204);
     }
 }
