@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.security.Role;
@@ -10,20 +11,28 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Thumbs up or down on a served reply; sending it again changes the caller's verdict. Roles: admin, reviewer, service. */
+/**
+ * Thumbs up or down on a served reply; sending it again changes the caller's verdict. Roles: admin, reviewer, service.
+ * A thumb is read back by whoever sent it, and by admins; to anyone else it is not found, as another's API key is.
+ */
 @Path("/api/v1/feedback")
 @Tag(name = "Serving")
 @RolesAllowed({Role.ADMIN, Role.REVIEWER, Role.SERVICE})
@@ -50,6 +59,7 @@ public class FeedbackResource {
 
     @Operation(summary = "Rate a served reply", description = "Thumbs up or down on a reply /respond served, with an optional comment; sending again changes the caller's verdict.")
     @APIResponse(responseCode = "201", description = "The feedback was recorded",
+            headers = @Header(name = "Location", description = "The feedback's address, /api/v1/feedback/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackRecorded.class)))
     @APIResponse(responseCode = "400", description = "The request id or the rating is not valid, or the comment holds a control character."
             + " Codes: validation_failed, invalid_comment, invalid_text")
@@ -98,6 +108,23 @@ public class FeedbackResource {
                 on conflict (request_id, caller) do update set rating = excluded.rating, comment = excluded.comment, created_at = now()
                 returning id""").setParameter(1, id).setParameter(2, request.rating()).setParameter(3, comment)
                 .setParameter(4, currentUser.name()).getSingleResult();
-        return Response.status(Response.Status.CREATED).entity(new FeedbackRecorded(feedbackId.longValue())).build();
+        // Its own address, which GET reads; sending again for the same request keeps it.
+        return Response.created(URI.create("/api/v1/feedback/" + feedbackId)).entity(new FeedbackRecorded(feedbackId.longValue())).build();
+    }
+
+    @Operation(summary = "Get one feedback", description = "As it was recorded. Feedback another user or key sent: admin; to anyone"
+            + " else it is not found.")
+    @APIResponse(responseCode = "200", description = "The feedback",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "404", description = "No such feedback, or another caller's. Code: not_found")
+    @GET
+    @Path("/{id}")
+    public FeedbackView get(@PathParam("id") long id) {
+        List<?> rows = em.createNativeQuery("select id, request_id, rating, comment, caller, created_at from feedback where id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty() || !(currentUser.isAdmin() || currentUser.name().equals(((Object[]) rows.get(0))[4]))) {
+            throw ApiException.notFound(Messages.notFound("feedback", id));
+        }
+        return FeedbackView.of((Object[]) rows.get(0));
     }
 }

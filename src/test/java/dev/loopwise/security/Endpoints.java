@@ -177,6 +177,8 @@ final class Endpoints {
             api("POST", "/api/v1/knowledge/search", Access.api(400, ADMIN), c -> "{\"q\":\"\"}"),
             api("POST", "/api/v1/feedback", Access.api(404, ADMIN, REVIEWER, SERVICE),
                     c -> "{\"requestId\":\"00000000-0000-0000-0000-000000000000\",\"rating\":\"up\"}"),
+            // Feedback that does not exist: the 404 means the role check passed.
+            api("GET", "/api/v1/feedback/{missingId}", Access.api(404, ADMIN, REVIEWER, SERVICE), null),
             api("POST", "/api/v1/review/{itemId}", Access.api(409, ADMIN, REVIEWER), c -> "{\"choice\":\"A\"}"),
             api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> ""),
             // Files served as they are: the sign-in page needs them before anyone is signed in.
