@@ -25,6 +25,7 @@ public class SecurityHeaders {
     static final String SWAGGER_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
     static final String HSTS_THIS_HOST = "max-age=31536000";
+    static final String STATIC_CACHING = "no-cache";
 
     @Inject
     SecurityConfig config;
@@ -60,8 +61,14 @@ public class SecurityHeaders {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "same-origin");
         // Pages and API answers show a signed-in person's data: after signing out, the back button must not bring
-        // them back from the browser's cache. Static files (styles, scripts, charts' code) keep their caching.
-        if (!headers.contains(HttpHeaders.CACHE_CONTROL) && !isStaticFile(context.normalizedPath())) {
+        // them back from the browser's cache. Static files (styles, scripts, charts' code) may be kept, but are asked
+        // for again each time (an unchanged one costs a 304): the file handler's "public, immutable, max-age=0" told
+        // a browser both never to ask and to ask every time, and its 304 said nothing.
+        String path = context.normalizedPath();
+        int status = context.response().getStatusCode();
+        if ((isStaticFile(path) || path.startsWith("/webjars/")) && (status == 200 || status == 206 || status == 304)) {
+            headers.set(HttpHeaders.CACHE_CONTROL, STATIC_CACHING);
+        } else if (!headers.contains(HttpHeaders.CACHE_CONTROL) && !isStaticFile(path)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         // isSSL is the client's scheme: a trusted proxy's X-Forwarded-Proto when forwarding is on (ProxyTrust).
