@@ -49,8 +49,9 @@ public class AdminPage {
 
     @CheckedTemplate
     static class Templates {
+        /** {@code reviewAddress}: the reviewers' page in full, a link wherever a step names it. */
         static native TemplateInstance overview(FirstWeek.Guide guide, List<IntentRow> intents, long labelled, long tickets, long users,
-                                                List<Ticket> recent);
+                                                List<Ticket> recent, String reviewAddress);
 
         /** {@code search}: the text the listed tickets hold, empty for all of them. */
         static native TemplateInstance tickets(TicketPager pager, long total, boolean unlabelled, String search, List<Intent> intents,
@@ -70,7 +71,7 @@ public class AdminPage {
         // In full, as the lead reached Loopwise: a path alone cannot be sent to reviewers as it is.
         String reviewAddress = UriBuilder.fromUri(uri.getBaseUri()).path("review").build().toString();
         return Templates.overview(firstWeek.guide(ticketCounts, all, reviewAddress), intents, labelled,
-                labelled + Ticket.countUnlabelled(), User.count(), Ticket.newestFirst(0, 10));
+                labelled + Ticket.countUnlabelled(), User.count(), Ticket.newestFirst(0, 10), reviewAddress);
     }
 
     /**

@@ -116,8 +116,8 @@ public class FirstWeek {
         }
         steps.add(writeReplies != null ? writeReplies : new Step(unknown.isEmpty() ? "Train the first model"
                 : "Train again for the new intent" + (unknown.size() == 1 ? "" : "s"), active.isPresent() && unknown.isEmpty(),
-                active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? " (Try a ticket, on Models, shows what"
-                        + " it answers)." : ", but it never learned "
+                active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty()
+                        ? " (see what it answers on Try a ticket)." : ", but it never learned "
                         + Counts.of(unknown.size(), "intent") + " your tickets now have (" + VersionIntents.listed(unknown)
                         + "): it gives " + (unknown.size() == 1 ? "its" : "their") + " tickets another intent's reply."))
                         .orElse("No version answers yet."),

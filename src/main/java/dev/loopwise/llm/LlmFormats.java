@@ -42,8 +42,8 @@ public class LlmFormats {
             case "half-open" -> "recovering on this instance (" + view.instance() + "): one request is checking whether it answers again";
             // Closed says only that calls have not been failing; what the last day's answers did says whether it works.
             default -> view.day().answered() == 0
-                    ? "turned on, not used yet: no customer ticket has asked it so far (Try a ticket, on Models, shows what it"
-                            + " would add; Test connection checks that it answers)"
+                    ? "turned on, not used yet: no customer ticket has asked it so far (see what it would add on Try a ticket;"
+                            + " Test connection checks that it answers)"
                     : view.day().fellBack() == view.day().answered()
                     ? "turned on but not answering: every answer in the last 24 hours came from the reply library; press Test"
                             + " connection to see why"

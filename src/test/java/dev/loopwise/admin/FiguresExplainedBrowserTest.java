@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -43,6 +44,10 @@ class FiguresExplainedBrowserTest extends BrowserTest {
                     "the third outcome is named too: " + help.getText());
             WebElement lastFigure = driver.findElement(By.id("llm-fell-back"));
             assertTrue(lastFigure.getRect().getY() < help.getRect().getY(), "the sentence follows the figures");
+            Object outside = ((JavascriptExecutor) driver).executeScript("""
+                    return ['llm-answered', 'llm-drafts', 'llm-fell-back', 'llm-figures-help']
+                      .filter((id) => !document.getElementById(id).closest('.card'));""");
+            assertEquals(List.of(), outside, "the last day's figures and their meaning sit in a card, as on every page");
             assertNoSidewaysScrolling("/admin/llm");
 
             driver.get(base + "admin/review");

@@ -48,4 +48,23 @@ public class NextStepLinks {
         parts.add(new Part(text.substring(from), null));
         return parts;
     }
+
+    /**
+     * As {@link #pageLinks(String)}, and {@code address} (a full address the page gave, as the reviewers' page's) is a link to
+     * itself wherever it is named. Only that address: any other "http://…" in the text may come from an intent's name.
+     */
+    static List<Part> pageLinks(String text, String address) {
+        if (text == null || address == null || address.isEmpty()) {
+            return pageLinks(text);
+        }
+        List<Part> parts = new ArrayList<>();
+        int from = 0;
+        for (int at = text.indexOf(address); at >= 0; at = text.indexOf(address, from)) {
+            parts.addAll(pageLinks(text.substring(from, at)));
+            parts.add(new Part(address, address));
+            from = at + address.length();
+        }
+        parts.addAll(pageLinks(text.substring(from)));
+        return parts;
+    }
 }

@@ -120,29 +120,12 @@ final class VersionComparison {
     }
 
     /**
-     * Whether {@link #compare} advises switching to {@code candidate}: more intents right beyond chance, or as many and
-     * more out-of-scope requests handed over beyond chance. Symmetric, so the advice does not flip with which one is active.
+     * Whether {@link #compare} advises switching to {@code candidate}, read from its verdict so that a button is never
+     * marked as advised where the page leaves the choice to the lead. Symmetric, so the advice does not flip with which
+     * one is active.
      */
     static boolean prefers(ModelVersion candidate, ModelVersion active) {
-        if (RoundVersionAdvice.roundVersion(active) && metric(active, "intent/accuracy") == null) {
-            return RoundVersionAdvice.againstRound(candidate, active).verdict() == Verdict.SWITCH;
-        }
-        Double a = metric(candidate, "intent/accuracy");
-        Double b = metric(active, "intent/accuracy");
-        Double n = metric(candidate, "data/test_tickets");
-        if (a == null || b == null || n == null || n < 1) {
-            return false;
-        }
-        double p = (a + b) / 2;
-        double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
-        if (!VersionIntents.missing(active, candidate).isEmpty() && !(b - a > band)) {
-            return true;
-        }
-        if (!VersionIntents.missing(candidate, active).isEmpty() && !(a - b > band)) {
-            return false;
-        }
-        return a - b > band || (Math.abs(a - b) <= band && outOfScopeDrop(candidate, active).isEmpty()
-                && !outOfScopeGain(candidate, active).isEmpty());
+        return advise(candidate, active).verdict() == Verdict.SWITCH;
     }
 
     /** Two versions measured on held-out sets of different sizes (labelled tickets were added in between). */

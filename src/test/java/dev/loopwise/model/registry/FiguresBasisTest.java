@@ -96,6 +96,8 @@ class FiguresBasisTest {
         assertTrue(page.replaceAll("\\s+", " ").contains("Of the 87 tickets kept aside for measuring, those labelled with one intent"
                 + " that this version took for another"), page);
         assertTrue(page.contains("<th>Labelled</th><th>Taken for</th>") && !page.contains("<th>Predicted</th>"), page);
+        assertTrue(page.contains("label more tickets of each on <a href=\"/admin/tickets\">Tickets</a>, or merge them on"
+                + " <a href=\"/admin/intents\">Intents</a> if"), page);
     }
 
     /**

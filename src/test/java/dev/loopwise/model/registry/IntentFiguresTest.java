@@ -112,6 +112,9 @@ class IntentFiguresTest {
             String cancel = table.substring(table.indexOf("<code>cancel</code>"), table.indexOf("</tr>", table.indexOf("<code>cancel</code>")));
             assertTrue(cancel.contains("1 of 1") && cancel.contains(LifecycleMessages.TOO_FEW_TICKETS), cancel);
             assertTrue(page.contains("Intents marked <strong>clearly weaker</strong> are listed first"), page);
+            // The pages the note sends the lead to are links.
+            assertTrue(page.contains("on <a href=\"/admin/tickets\">Tickets</a> and check on <a href=\"/admin/intents\">Intents</a> that"),
+                    page);
             assertTrue(table.contains("<caption class=\"table-order\">Weakest first:"), "the order is said above the rows: " + table);
             assertTrue(page.contains("<summary>In ML terms</summary>"), "Wilson and recall are named under a fold only: " + page);
 

@@ -25,4 +25,16 @@ class NextStepLinksTest {
         assertEquals(List.of(new NextStepLinks.Part("Reviewers judge; Rounds improve. Train on Monday.", null)),
                 NextStepLinks.pageLinks("Reviewers judge; Rounds improve. Train on Monday."));
     }
+
+    @Test
+    void theAddressGivenIsALinkWhereverItIsNamedAndNoOtherAddressIs() {
+        String address = "https://loopwise.example/review";
+        List<NextStepLinks.Part> parts = NextStepLinks.pageLinks("Ask them to open " + address + " (not http://other.example/review)"
+                + " and follow them on Review quality; " + address + ".", address);
+        assertEquals(address + "=" + address + " Review quality=/admin/review " + address + "=" + address, parts.stream()
+                .filter(p -> p.href() != null).map(p -> p.text() + "=" + p.href()).collect(Collectors.joining(" ")));
+        assertEquals("Ask them to open " + address + " (not http://other.example/review) and follow them on Review quality; " + address
+                + ".", parts.stream().map(NextStepLinks.Part::text).collect(Collectors.joining()));
+        assertEquals(NextStepLinks.pageLinks("on Rounds"), NextStepLinks.pageLinks("on Rounds", null));
+    }
 }
