@@ -32,6 +32,18 @@ public final class FileMessages {
         return "Its first character that is not UTF-8 is on line " + line + " (an accented letter or a symbol saved in another encoding).";
     }
 
+    /**
+     * A ticket file of UTF-8 text read as Windows-1252 and saved again: {@code places} of the first rows, {@code more} rows
+     * besides, {@code example} as the file has it and {@code meant} as it was written (null when it cannot be told).
+     */
+    public static String doubleEncoded(List<String> places, int more, String example, String meant) {
+        return String.join(", ", places) + (more > 0 ? " and " + more + " more " + (more == 1 ? "row" : "rows") : "")
+                + " hold text such as '" + example + "'" + (meant == null ? "" : " where '" + meant + "' was written")
+                + ": the file was saved from UTF-8 text read as Windows-1252, as a spreadsheet opening a UTF-8 export does, and"
+                + " would be stored garbled. Export it again as UTF-8 (in Excel: Save As, CSV UTF-8) and send that file; nothing"
+                + " was imported";
+    }
+
     public static String binaryFile(String fileName, boolean sent) {
         return named(fileName) + " is not a text file (it contains NUL bytes: a spreadsheet such as .xlsx, a word-processor document,"
                 + " or text saved as UTF-16 without its byte-order mark). Save it as "
@@ -75,6 +87,12 @@ public final class FileMessages {
     /** A header naming one column twice (a ticket file's, or a table of preference pairs' in any case). */
     public static String repeatedColumn(String name) {
         return "the column '" + name + "' appears more than once in the header; keep one and rename or remove the others";
+    }
+
+    /** A column named again in another case or with spaces around it: both spellings shown, as the eye may not tell them apart. */
+    public static String repeatedColumn(String name, String again) {
+        return "the column '" + name + "' appears more than once in the header (also as '" + again + "', the same name in"
+                + " another case or with spaces around it); keep one and rename or remove the others";
     }
 
     public static String compressed(String fileName) {

@@ -178,8 +178,11 @@ public final class Messages {
             return "the file itself: Content-Type text/csv, or application/x-ndjson for JSON lines" + notForm;
         }
         if (path.equals("/api/v1/datasets/preferences")) {
+            // A table of pairs is read, but by a command: a caller sending one as CSV is told where it goes, not only "not CSV".
+            boolean table = sent != null && sent.toLowerCase(Locale.ROOT).matches("\\s*(text|application)/(csv|tab-separated-values)\\b.*");
             return "the file itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows"
-                    + notForm;
+                    + notForm + (table ? ". This import reads JSON only; a CSV or TSV table of pairs is read by the command"
+                    + " eval-reward (./loopwise eval-reward --train FILE --test FILE)" : "");
         }
         if (path.equals("/api/v1/knowledge/articles")) {
             return "the file itself: Content-Type text/markdown, text/html or application/x-ndjson, with ?name=FILE" + notForm;

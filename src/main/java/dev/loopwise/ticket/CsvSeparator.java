@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -15,8 +16,13 @@ import org.apache.commons.csv.CSVRecord;
  * columns, so that the message about the missing column lists them). Commas come first, so a comma file whose header
  * happens to hold a semicolon reads as before.
  */
-final class CsvSeparator {
+public final class CsvSeparator {
     private static final char[] CANDIDATES = {',', ';', '\t'};
+    /**
+     * Excel's "sep=;" first line, which says which separator a file uses (a tab as itself or as {@code \t}); alone in a
+     * file it may have no line break. Group 1 is what it names.
+     */
+    public static final Pattern LINE = Pattern.compile("(?i)\\Asep=(\\\\t|[^\\r\\n]?)(?=\\r?\\n|\\z)");
 
     private CsvSeparator() {
     }
@@ -35,6 +41,17 @@ final class CsvSeparator {
             }
         }
         return best;
+    }
+
+    /**
+     * The separator an Excel {@code sep=} line names: its one character, or a tab written {@code \t}; null for none, or for
+     * a quote or a space, which no file is separated by (the header then decides).
+     */
+    public static Character named(String written) {
+        if (written.equals("\\t")) {
+            return '\t';
+        }
+        return written.length() != 1 || written.charAt(0) == '"' || written.charAt(0) == ' ' ? null : written.charAt(0);
     }
 
     /** The first record read with {@code separator}; empty when it cannot be read (the full read then says why). */

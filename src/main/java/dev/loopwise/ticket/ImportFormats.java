@@ -87,7 +87,7 @@ public class ImportFormats {
      */
     static String unread(String column) {
         return TicketColumns.NAMES.entrySet().stream()
-                .filter(read -> read.getValue().stream().anyMatch(name -> name.equalsIgnoreCase(column.strip())))
+                .filter(read -> read.getValue().contains(TicketColumns.folded(column)))
                 .findFirst().map(read -> column + " (another column was read as the " + read.getKey() + ")").orElse(column);
     }
 }

@@ -1,8 +1,11 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.FileMessages;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,15 +33,45 @@ final class TicketColumns {
         Map<String, String> sources = new LinkedHashMap<>();
         // Exports capitalise headers as they like ("Text", "LABEL"): a name matches ignoring case and spaces around it.
         NAMES.forEach((column, names) -> names.stream().flatMap(name -> present.stream()
-                        .filter(header -> header.strip().equalsIgnoreCase(name))).findFirst()
+                        .filter(header -> folded(header).equals(name))).findFirst()
                 .ifPresent(source -> sources.put(column, source)));
         return sources;
     }
 
     /** The name Loopwise reads a column under ({@code text} for {@code " Text"}), or the column's own name when it reads none. */
     static String readAs(String header) {
-        return NAMES.values().stream().flatMap(List::stream).filter(name -> header.strip().equalsIgnoreCase(name)).findFirst()
-                .orElse(header);
+        String folded = folded(header);
+        return NAMES.values().stream().flatMap(List::stream).filter(folded::equals).findFirst().orElse(header);
+    }
+
+    /**
+     * What is wrong with a header naming a column twice, in any case and with any spaces around it ({@code order_id,Order_ID}),
+     * or null. Two copies would be kept side by side with each ticket, or one read and the other kept unread, and which one
+     * holds the value meant cannot be told.
+     */
+    static String repeated(Collection<String> header) {
+        Map<String, String> seen = new HashMap<>();
+        for (String name : header) {
+            if (name.isBlank()) {
+                continue;
+            }
+            String first = seen.putIfAbsent(folded(name), name);
+            if (first != null) {
+                String shown = readAs(first);
+                return shown.equals(name) ? FileMessages.repeatedColumn(shown) : FileMessages.repeatedColumn(shown, name);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The name stripped, ASCII letters in lower case. Only ASCII folds: equalsIgnoreCase would read a Kelvin sign as
+     * {@code k} and a dotless i as {@code i}, taking a name no export writes by mistake for one Loopwise reads; such a name
+     * stays as written, so it is kept with the ticket and listed as not read.
+     */
+    static String folded(String name) {
+        String bare = name.strip();
+        return bare.chars().allMatch(c -> c < 128) ? bare.toLowerCase(Locale.ROOT) : bare;
     }
 
     /** The other names of a column, for a message about a missing one: "utterance, utt, sentence, …". */

@@ -7,14 +7,11 @@ import dev.loopwise.common.text.PlainText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,8 +23,6 @@ import org.apache.commons.csv.CSVRecord;
 final class TicketCsv {
     /** Characters looked at before the rows are read: the header, and the separator line before it, are in them. */
     static final int PREFIX = 64 * 1024;
-    /** Excel's "sep=;" first line, which says which separator a file uses; alone in a file it may have no line break. */
-    private static final Pattern SEPARATOR_LINE = Pattern.compile("(?i)\\Asep=[^\\r\\n]?(?=\\r?\\n|\\z)");
 
     private TicketCsv() {
     }
@@ -43,12 +38,14 @@ final class TicketCsv {
         }
         in.reset();
         String prefix = new String(first, 0, length);
-        // Some exports write Excel's separator line before the header; it is no header, and the header shows the separator
-        // anyway. Its line break is kept, read as an empty line, so that every line after it keeps its number in messages.
-        Matcher separatorLine = SEPARATOR_LINE.matcher(prefix);
+        // Some exports write Excel's separator line before the header; it is no header, and the separator it names is the
+        // file's. Its line break is kept, read as an empty line, so that every line after it keeps its number in messages.
+        Matcher separatorLine = CsvSeparator.LINE.matcher(prefix);
+        Character named = null;
         if (separatorLine.find()) {
             in.skip(separatorLine.end());
             prefix = prefix.substring(separatorLine.end());
+            named = CsvSeparator.named(separatorLine.group(1));
         }
         if (TicketFile.looksLikeJson(prefix)) {
             // Read as CSV, JSON's quotes give a quoting error somewhere on line 1, which says nothing of what to fix.
@@ -63,7 +60,8 @@ final class TicketCsv {
         }
         // Columns without a name are allowed as long as they hold nothing: a trailing separator on every line, as
         // spreadsheets write after a formatted but empty column.
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(prefix)).setHeader().setSkipHeaderRecord(true)
+        char separator = named != null ? named : CsvSeparator.of(prefix);
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(false).setAllowMissingColumnNames(true).get();
         CsvLines lines = new CsvLines(in);
         try (CSVParser parser = CSVParser.parse(lines, format)) {
@@ -121,12 +119,10 @@ final class TicketCsv {
         if (badName != null) {
             return "line 1: " + badName;
         }
-        Set<String> seen = new HashSet<>();
-        // A column Loopwise reads is named in any case: "text,Text" would read one and keep the other as an unread column.
-        String twice = header.stream().filter(name -> !name.isBlank()).map(TicketColumns::readAs).filter(name -> !seen.add(name))
-                .findFirst().orElse(null);
+        // Named in any case: "text,Text" would read one and keep the other as an unread column.
+        String twice = TicketColumns.repeated(header);
         if (twice != null) {
-            return "line 1: " + FileMessages.repeatedColumn(twice);
+            return "line 1: " + twice;
         }
         if (!TicketColumns.sources(header).containsKey("text")) {
             return "line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")

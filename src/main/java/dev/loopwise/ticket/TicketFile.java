@@ -94,12 +94,20 @@ public final class TicketFile {
         if (in.read() != BYTE_ORDER_MARK) {
             in.reset();
         }
+        DoubleEncoding encoding = new DoubleEncoding();
+        Parsed read;
         if (format == Format.JSONL) {
-            return readJsonl(in, rows);
+            read = readJsonl(in, encoding.watching(rows));
+        } else {
+            List<String> errors = new ArrayList<>();
+            TicketCsv.read(in, encoding.watching(rows), errors);
+            read = new Parsed(List.of(), errors);
         }
-        List<String> errors = new ArrayList<>();
-        TicketCsv.read(in, rows, errors);
-        return new Parsed(List.of(), errors);
+        String garbled = encoding.problem();
+        if (garbled != null) {
+            read.errors().add(garbled);
+        }
+        return read;
     }
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';

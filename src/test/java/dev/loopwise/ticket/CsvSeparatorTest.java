@@ -42,7 +42,7 @@ class CsvSeparatorTest {
 
     @Test
     void excelsSeparatorLineBeforeTheHeaderIsNoHeaderAndLinesKeepTheirNumbers() throws Exception {
-        // "sep=;" tells Excel which separator the file uses; some exports write it first. The header still decides.
+        // "sep=;" tells Excel which separator the file uses; some exports write it first.
         TicketFile.Parsed hinted = csv("sep=;\r\ntext;label\r\nwhere is my parcel, please;track_order\r\n");
         assertEquals(List.of(), hinted.errors());
         assertEquals(List.of("3:where is my parcel, please|track_order|{}"), shown(hinted));

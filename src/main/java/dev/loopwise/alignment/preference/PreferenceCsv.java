@@ -8,6 +8,7 @@ import dev.loopwise.common.file.Place;
 import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.ticket.CsvProblems;
 import dev.loopwise.ticket.CsvRecords;
+import dev.loopwise.ticket.CsvSeparator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -35,6 +36,28 @@ final class PreferenceCsv {
     private static final Pattern AT_LINE = Pattern.compile("line: (\\d+)");
     private static final Set<String> VALUES = Set.of("label", "labels", "margin");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
+    private static final Pattern LINE_NUMBER = Pattern.compile("^line (\\d+)");
+
+    /**
+     * The table after an Excel {@code sep=;} line, which names its separator ({@code separator}, or null when it has no
+     * such line) and is no header; {@code linesBefore} is added to each line number so that messages name the file's lines.
+     */
+    private record Table(String text, Character separator, int linesBefore) {
+        static Table of(String text) {
+            Matcher line = CsvSeparator.LINE.matcher(text);
+            if (!line.find()) {
+                return new Table(text, null, 0);
+            }
+            int end = line.end() + (text.startsWith("\r\n", line.end()) ? 2 : text.startsWith("\n", line.end()) ? 1 : 0);
+            return new Table(text.substring(end), CsvSeparator.named(line.group(1)), 1);
+        }
+
+        /** A message's "line N" as the file numbers it. */
+        String shifted(String said) {
+            Matcher number = LINE_NUMBER.matcher(said);
+            return number.find() ? number.replaceFirst("line " + (Long.parseLong(number.group(1)) + linesBefore)) : said;
+        }
+    }
 
     private PreferenceCsv() {
     }
@@ -52,17 +75,18 @@ final class PreferenceCsv {
     /** The table's records as JSON rows, each at the line it starts on; a table that cannot be parsed is refused, naming its line. */
     static List<JsonRows.Row> rows(String fileName, String text, List<String> problems) {
         List<JsonRows.Row> rows = new ArrayList<>();
+        Table table = Table.of(text);
         String twice = twice(header(fileName, text));
         if (twice != null) {
             // Read as JSON fields, the later column would silently replace the earlier one's values.
-            throw new IllegalArgumentException(fileName + ": line 1: " + FileMessages.repeatedColumn(twice));
+            throw new IllegalArgumentException(fileName + ": line " + (1 + table.linesBefore()) + ": " + FileMessages.repeatedColumn(twice));
         }
-        CSVFormat format = format(fileName, text);
-        try (CSVParser parser = format.parse(new StringReader(text))) {
+        CSVFormat format = format(fileName, table);
+        try (CSVParser parser = format.parse(new StringReader(table.text()))) {
             List<String> header = parser.getHeaderNames();
             long lineBefore = parser.getCurrentLineNumber();
             for (CSVRecord record : parser) {
-                int line = (int) lineBefore + 1;
+                int line = (int) lineBefore + 1 + table.linesBefore();
                 lineBefore = parser.getCurrentLineNumber();
                 // Blank lines are read as records of their own, so that the next record's line is still known.
                 if (record.size() == 1 && record.get(0).isBlank()) {
@@ -87,11 +111,12 @@ final class PreferenceCsv {
             String known = CsvProblems.known(e);
             if (known != null) {
                 // Said as a ticket file's is, rather than in the parser's words ("(startline 2) EOF reached before …").
-                throw new IllegalArgumentException(fileName + ": " + known);
+                throw new IllegalArgumentException(fileName + ": " + table.shifted(known));
             }
             String said = String.valueOf(e.getMessage()).replaceFirst("^[\\w.]+Exception: ", "");
             Matcher at = AT_LINE.matcher(said);
-            throw new IllegalArgumentException(fileName + ": " + (at.find() ? "line " + at.group(1) + ": " : "")
+            throw new IllegalArgumentException(fileName + ": " + (at.find() ? "line " + (Long.parseLong(at.group(1))
+                    + table.linesBefore()) + ": " : "")
                     + FileMessages.unreadableTable(said.replaceFirst(" at line: \\d+, position: \\d+", "")));
         }
         return rows;
@@ -99,7 +124,8 @@ final class PreferenceCsv {
 
     /** The table's column names, as {@link #rows} reads them; none when its header cannot be parsed. */
     static List<String> header(String fileName, String text) {
-        try (CSVParser parser = format(fileName, text).parse(new StringReader(text))) {
+        Table table = Table.of(text);
+        try (CSVParser parser = format(fileName, table).parse(new StringReader(table.text()))) {
             return parser.getHeaderNames();
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             return List.of();
@@ -109,14 +135,18 @@ final class PreferenceCsv {
     /**
      * Commas, or tabs in a {@code .tsv} file or a first line of tabs and no commas, or of tabs dividing it into columns some
      * shape reads (a comma inside one column's name then stays in the name); or semicolons, as Excel saves CSV where the
-     * comma is the decimal mark, when only they divide the first line into columns some shape reads.
+     * comma is the decimal mark, when only they divide the first line into columns some shape reads. A {@code sep=} line's
+     * separator comes before all of these.
      */
-    private static CSVFormat format(String fileName, String text) {
-        String firstLine = text.lines().findFirst().orElse("");
+    private static CSVFormat format(String fileName, Table table) {
+        String firstLine = table.text().lines().findFirst().orElse("");
         boolean tabs = firstLine.contains("\t") && (!firstLine.contains(",") || readsColumn(firstLine, '\t'));
         char separator = fileName.toLowerCase(Locale.ROOT).contains(".tsv") || tabs ? '\t' : ',';
         if (separator == ',' && !readsColumn(firstLine, ',') && readsColumn(firstLine, ';')) {
             separator = ';';
+        }
+        if (table.separator() != null) {
+            separator = table.separator();
         }
         // Columns without a name are read past (a separator at the end of each line, as spreadsheets leave): their values are
         // checked to be empty with each row.
@@ -137,7 +167,7 @@ final class PreferenceCsv {
 
     /** Whether the text opens with a header line some shape reads a column of, under commas, semicolons or tabs. */
     static boolean looksLikeHeader(String text) {
-        String firstLine = text.stripLeading().lines().findFirst().orElse("");
+        String firstLine = Table.of(text.stripLeading()).text().lines().findFirst().orElse("");
         return !firstLine.startsWith("{") && !firstLine.startsWith("[")
                 && (readsColumn(firstLine, ',') || readsColumn(firstLine, ';') || readsColumn(firstLine, '\t'));
     }

@@ -118,4 +118,25 @@ class PreferenceTableTest {
         assertEquals(List.of("2:where is my parcel|It left today, tracking below.|No idea."),
                 pairs("notes.txt", "prompt\tchosen\trejected\tnotes, if any\nwhere is my parcel\tIt left today, tracking below.\tNo idea.\tx\n"));
     }
+
+    @Test
+    void anExcelSeparatorLineIsNoHeaderItsSeparatorIsUsedAndLinesKeepTheirNumbers() throws Exception {
+        // Without the line, commas in the replies would read as separators, and "sep=;" as the header.
+        assertEquals(List.of("3:where, please|Today, by noon.|No."),
+                pairs("excel.csv", "sep=;\r\nprompt;chosen;rejected\r\nwhere, please;Today, by noon.;No.\r\n"));
+        assertEquals(List.of("3:where, please|Today, by noon.|No."),
+                pairs("tab.csv", "sep=\t\nprompt\tchosen\trejected\nwhere, please\tToday, by noon.\tNo.\n"));
+        // Written as Excel's hint is often typed, a backslash and a t.
+        assertEquals(List.of("3:where, please|Today, by noon.|No."),
+                pairs("typed.csv", "sep=\\t\nprompt\tchosen\trejected\nwhere, please\tToday, by noon.\tNo.\n"));
+        assertEquals(List.of("3:where|Today.|No."), pairs("comma.csv", "SEP=,\nprompt,chosen,rejected\nwhere,Today.,No.\n"));
+        IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
+                () -> pairs("broken.csv", "sep=;\nprompt;chosen;rejected\na;b;c\n\"x\" y;b;c\n"));
+        assertEquals(dir.resolve("broken.csv") + ": line 4: text follows a closing quote. Put the whole field in quotes and write any"
+                + " quote inside it twice (\"\").", broken.getMessage());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        read("wide.csv", "sep=;\nprompt;chosen;rejected\na;b;c\nd;e\n", log);
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertEquals(true, said.contains("line 4: 2 fields found, but the header has 3 columns"), said);
+    }
 }
