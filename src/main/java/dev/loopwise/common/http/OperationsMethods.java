@@ -14,14 +14,18 @@ import java.util.Set;
  * learns what the address takes. OPTIONS is answered here too, with the methods and no body: the handlers answered it as
  * a GET, running the health checks (a database query) and sending the metrics or the whole document to a request that
  * only asked what the address takes. It runs before {@link MetricsAccept}, which would otherwise answer a POST asking
- * for JSON or a page with 406 as if the method were fine. OPTIONS on an address under those roots that GET answers with
- * 404 (/q/health/x, /q/openapi.xyz) is a 404 too: naming the methods of an address that is not there tells the caller it is.
+ * for JSON or a page with 406 as if the method were fine. Any method but GET and HEAD (which reach the handler's own
+ * 404) on an address under those roots that GET answers with 404 (/q/health/x, /q/openapi.xyz) is a 404 too: a 405 or
+ * an OPTIONS naming the methods of an address that is not there tells the caller it is.
  */
 @ApplicationScoped
 public class OperationsMethods {
     static final String READ_ONLY = "GET, HEAD";
-    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-    /** SmallRye Health's addresses (their default names); any group name answers, with no checks when none is in it. */
+    private static final Set<HttpMethod> HANDLED = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    /**
+     * SmallRye Health's addresses (their default names, which OperationsPathsTest keeps application.properties to); any
+     * group name answers, with no checks when none is in it.
+     */
     private static final Set<String> HEALTH = Set.of("", "/live", "/ready", "/started", "/well", "/group");
     /** SmallRye OpenAPI's: the document, and under one name per format. */
     private static final Set<String> OPENAPI = Set.of("", ".json", ".yaml", ".yml");
@@ -29,20 +33,17 @@ public class OperationsMethods {
     void register(@Observes Router router) {
         router.route().order(RolesFirst.ORDER + 3).handler(context -> {
             String path = context.normalizedPath();
-            if (path != null && isOperations(path) && HttpMethod.OPTIONS.equals(context.request().method())) {
-                if (answers(path)) {
-                    context.response().setStatusCode(204).putHeader("Allow", AllowedMethods.header(READ_ONLY)).end();
-                } else {
-                    HttpLayerErrors.refuse(context, 404, "not_found", Messages.NOT_FOUND);
-                }
-                return;
-            }
-            if (path != null && isOperations(path) && !READS.contains(context.request().method())) {
+            HttpMethod method = context.request().method();
+            if (path == null || !isOperations(path) || HANDLED.contains(method)) {
+                context.next();
+            } else if (!answers(path)) {
+                HttpLayerErrors.refuse(context, 404, "not_found", Messages.NOT_FOUND);
+            } else if (HttpMethod.OPTIONS.equals(method)) {
+                context.response().setStatusCode(204).putHeader("Allow", AllowedMethods.header(READ_ONLY)).end();
+            } else {
                 context.response().putHeader("Allow", AllowedMethods.header(READ_ONLY));
                 HttpLayerErrors.refuse(context, 405, "method_not_allowed", Messages.methodNotAllowed(READ_ONLY));
-                return;
             }
-            context.next();
         });
     }
 

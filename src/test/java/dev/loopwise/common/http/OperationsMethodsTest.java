@@ -66,6 +66,18 @@ class OperationsMethodsTest {
             given().header("Authorization", "Bearer " + key).accept("application/json").options(path).then().statusCode(404)
                     .header("Allow", nullValue()).body("code", equalTo("not_found"));
         }
+        // Nor does a method that changes things learn from a 405 that the address is there.
+        for (String path : List.of("/q/health/x", "/q/openapi.xyz", "/q/health/live/x")) {
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                given().header("Authorization", "Bearer " + key).accept("application/json").request(method, path).then()
+                        .statusCode(404).header("Allow", nullValue()).body("code", equalTo("not_found"))
+                        .body("error", equalTo(Messages.NOT_FOUND));
+            }
+        }
+        given().accept("application/json").post("/q/health/x").then().statusCode(404).header("Allow", nullValue())
+                .body("code", equalTo("not_found"));
+        given().header("Authorization", "Bearer " + key).accept("application/json").delete("/q/openapi.xyz").then()
+                .statusCode(404).body("code", equalTo("not_found"));
         // Health is open: a stranger learns of no address GET would not show them either.
         given().accept("application/json").options("/q/health/x").then().statusCode(404).body("code", equalTo("not_found"));
         given().options("/q/health/group/nosuch").then().statusCode(204);
