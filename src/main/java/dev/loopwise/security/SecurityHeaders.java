@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Security headers on every response: a content security policy without inline script (the pages have
@@ -26,6 +27,9 @@ public class SecurityHeaders {
     static final String HSTS = "max-age=31536000; includeSubDomains";
     static final String HSTS_THIS_HOST = "max-age=31536000";
     static final String STATIC_CACHING = "no-cache";
+    static final String VERSIONED_CACHING = "public, max-age=31536000, immutable";
+    /** /webjars/LIBRARY/VERSION/...: another version of the library is another address. */
+    private static final Pattern VERSIONED_WEBJAR = Pattern.compile("/webjars/[^/]+/[0-9][^/]*/.+");
 
     @Inject
     SecurityConfig config;
@@ -63,12 +67,18 @@ public class SecurityHeaders {
         // Pages and API answers show a signed-in person's data: after signing out, the back button must not bring
         // them back from the browser's cache. Static files (styles, scripts, charts' code) may be kept, but are asked
         // for again each time (an unchanged one costs a 304): the file handler's "public, immutable, max-age=0" told
-        // a browser both never to ask and to ask every time, and its 304 said nothing.
+        // a browser both never to ask and to ask every time, and its 304 said nothing. A versioned library file never
+        // changes at its address (an upgrade names another), so it is kept without asking. Any other answer (a 404 of
+        // a missing script, an error, a redirect) is no file to keep, whatever its handler said.
         String path = context.normalizedPath();
         int status = context.response().getStatusCode();
-        if ((isStaticFile(path) || path.startsWith("/webjars/")) && (status == 200 || status == 206 || status == 304)) {
+        boolean kept = status == 200 || status == 206 || status == 304;
+        boolean succeeded = status >= 200 && status < 300 || status == 304;
+        if (kept && VERSIONED_WEBJAR.matcher(path).matches()) {
+            headers.set(HttpHeaders.CACHE_CONTROL, VERSIONED_CACHING);
+        } else if (kept && (isStaticFile(path) || path.startsWith("/webjars/"))) {
             headers.set(HttpHeaders.CACHE_CONTROL, STATIC_CACHING);
-        } else if (!headers.contains(HttpHeaders.CACHE_CONTROL) && !isStaticFile(path)) {
+        } else if (!succeeded || !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         // isSSL is the client's scheme: a trusted proxy's X-Forwarded-Proto when forwarding is on (ProxyTrust).
