@@ -1,14 +1,13 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.db.DatabaseTimes;
 import dev.loopwise.common.db.IdentityEntity;
 import dev.loopwise.common.text.LikePattern;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Query;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +43,7 @@ public class KnowledgeArticle extends IdentityEntity {
                 .setParameter("limit", limit).setParameter("offset", offset);
         List<Object[]> rows = bind(query, before, contains).getResultList();
         return rows.stream().map(r -> new ArticleSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], ((Number) r[5]).longValue(), toOffset(r[6]), (String) r[7])).toList();
+                (String) r[4], ((Number) r[5]).longValue(), DatabaseTimes.toOffset(r[6]), (String) r[7])).toList();
     }
 
     /** Whether an article of id {@code id} or above holds {@code contains} (null: any article): a page below it has newer ones. */
@@ -84,15 +83,5 @@ public class KnowledgeArticle extends IdentityEntity {
             query.setParameter("before", before);
         }
         return contains == null ? query : query.setParameter("pattern", LikePattern.containing(contains));
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return value == null ? null : ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Thumbs up or down on a served reply; sending it again changes the caller's verdict. Roles: admin, reviewer, service.
- * A thumb is read back by whoever sent it, and by admins; to anyone else it is not found, as another's API key is.
+ * A thumb belongs to the account that sent it: every key of that account and its browser session read it back, as do
+ * admins; to any other account it is not found, as another's API key is.
  */
 @Path("/api/v1/feedback")
 @Tag(name = "Serving")
@@ -60,6 +61,10 @@ public class FeedbackResource {
     @Operation(summary = "Rate a served reply", description = "Thumbs up or down on a reply /respond served, with an optional comment; sending again changes the caller's verdict.")
     @APIResponse(responseCode = "201", description = "The feedback was recorded",
             headers = @Header(name = "Location", description = "The feedback's address, /api/v1/feedback/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackRecorded.class)))
+    @APIResponse(responseCode = "200", description = "The account had rated that reply already: its verdict and comment were"
+            + " replaced, at the same address",
+            headers = @Header(name = "Location", description = "The feedback's address, the one the first 201 named", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackRecorded.class)))
     @APIResponse(responseCode = "400", description = "The request id or the rating is not valid, or the comment holds a control character."
             + " Codes: validation_failed, invalid_comment, invalid_text")
@@ -103,20 +108,24 @@ public class FeedbackResource {
             // A thumb counts among the answers customers rated: a classification or a hand-over gave them none to rate.
             throw ApiException.conflict("no_reply_served", ServingMessages.noReplyToRate(id));
         }
-        Number feedbackId = (Number) em.createNativeQuery("""
+        // xmax is 0 only on a row this statement inserted: an updated one carries the updating transaction's id.
+        Object[] row = (Object[]) em.createNativeQuery("""
                 insert into feedback (request_id, rating, comment, caller) values (?1, ?2, ?3, ?4)
                 on conflict (request_id, caller) do update set rating = excluded.rating, comment = excluded.comment, created_at = now()
-                returning id""").setParameter(1, id).setParameter(2, request.rating()).setParameter(3, comment)
+                returning id, (xmax = 0) as inserted""").setParameter(1, id).setParameter(2, request.rating()).setParameter(3, comment)
                 .setParameter(4, currentUser.name()).getSingleResult();
-        // Its own address, which GET reads; sending again for the same request keeps it.
-        return Response.created(URI.create("/api/v1/feedback/" + feedbackId)).entity(new FeedbackRecorded(feedbackId.longValue())).build();
+        long feedbackId = ((Number) row[0]).longValue();
+        // Its own address, which GET reads; sending again for the same request keeps it, and is no new resource.
+        URI location = URI.create("/api/v1/feedback/" + feedbackId);
+        Response.ResponseBuilder answer = Boolean.TRUE.equals(row[1]) ? Response.created(location) : Response.ok().location(location);
+        return answer.entity(new FeedbackRecorded(feedbackId)).build();
     }
 
-    @Operation(summary = "Get one feedback", description = "As it was recorded. Feedback another user or key sent: admin; to anyone"
-            + " else it is not found.")
+    @Operation(summary = "Get one feedback", description = "As it was last sent. Every key of the account that sent it and its"
+            + " browser session read it, and admins; to any other account it is not found.")
     @APIResponse(responseCode = "200", description = "The feedback",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackView.class)))
-    @APIResponse(responseCode = "404", description = "No such feedback, or another caller's. Code: not_found")
+    @APIResponse(responseCode = "404", description = "No such feedback, or another account's. Code: not_found")
     @GET
     @Path("/{id}")
     public FeedbackView get(@PathParam("id") long id) {

@@ -17,8 +17,9 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
- * A thumb's 201 names the feedback's address in Location, and GET reads it there: for the user or key that sent it and
- * for admins; to anyone else it is not found, so a client cannot read what another client's customers said.
+ * A thumb's 201 names the feedback's address in Location, and GET reads it there: for every key of the account that sent
+ * it and for admins; to any other account it is not found, as one that is not there, so a client cannot read what another
+ * client's customers said. Sending it again replaces the verdict: a 200 at the same address, no new resource.
  */
 @QuarkusTest
 class FeedbackLocationTest {
@@ -42,17 +43,33 @@ class FeedbackLocationTest {
         String path = URI.create(location).getPath();
         client.request().get(path).then().statusCode(200).body("feedbackId", equalTo((int) id)).body("requestId", equalTo(requestId))
                 .body("rating", equalTo("up")).body("comment", nullValue()).body("caller", equalTo(client.username))
-                .body("createdAt", notNullValue());
+                .body("sentAt", notNullValue());
 
-        // Sent again, the verdict changes at the same address.
+        // Sent again, the verdict changes at the same address: nothing new was made.
         Response again = client.request().contentType("application/json")
                 .body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\",\"comment\":\"Wrong order\"}").post("/api/v1/feedback");
-        again.then().statusCode(201);
+        again.then().statusCode(200).body("feedbackId", equalTo((int) id));
         assertEquals(location, again.header("Location"));
         client.request().get(path).then().statusCode(200).body("rating", equalTo("down")).body("comment", equalTo("Wrong order"));
 
+        // The thumb is the account's: another key of it reads it, and sending with that key changes the same one.
+        Caller sameAccount = Caller.apiKey(keys, client.username);
+        sameAccount.request().get(path).then().statusCode(200).body("feedbackId", equalTo((int) id))
+                .body("caller", equalTo(client.username)).body("rating", equalTo("down"));
+        sameAccount.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"up\"}")
+                .post("/api/v1/feedback").then().statusCode(200).body("feedbackId", equalTo((int) id));
+
         Caller.apiKey(keys, "admin").request().get(path).then().statusCode(200).body("caller", equalTo(client.username));
-        Caller.service(users, keys).request().get(path).then().statusCode(404).body("code", equalTo("not_found"));
+        // Another account's thumb answers as one that is not there, word for word but the id.
+        Caller stranger = Caller.service(users, keys);
+        long missing = Long.MAX_VALUE;
+        Response foreign = stranger.request().accept("application/json").get(path);
+        Response absent = stranger.request().accept("application/json").get("/api/v1/feedback/" + missing);
+        foreign.then().statusCode(404).body("code", equalTo("not_found"));
+        assertEquals(absent.statusCode(), foreign.statusCode());
+        assertEquals(absent.jsonPath().getString("code"), foreign.jsonPath().getString("code"));
+        assertEquals(absent.jsonPath().getString("error").replace(String.valueOf(missing), String.valueOf(id)),
+                foreign.jsonPath().getString("error"));
         Caller.apiKey(keys, "reviewer1").request().get(path).then().statusCode(404).body("code", equalTo("not_found"));
         Caller.anonymous().request().get(path).then().statusCode(401);
         client.request().get("/api/v1/feedback/" + Long.MAX_VALUE).then().statusCode(404).body("code", equalTo("not_found"));

@@ -210,7 +210,7 @@ class PreferenceDataTest {
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\"}")
                 .post("/api/v1/feedback").then().statusCode(201);
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"up\",\"comment\":\"fine\"}")
-                .post("/api/v1/feedback").then().statusCode(201);
+                .post("/api/v1/feedback").then().statusCode(200);
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"meh\"}")
                 .post("/api/v1/feedback").then().statusCode(400);
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\",\"comment\":\"a \\u0007 bell\"}")
