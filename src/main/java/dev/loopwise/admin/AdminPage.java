@@ -1,6 +1,7 @@
 package dev.loopwise.admin;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.security.Role;
@@ -8,6 +9,7 @@ import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.TicketTextSearch;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -121,10 +123,16 @@ public class AdminPage {
     }
 
     /**
-     * The search kept: only on the list of tickets without an intent, the one a lead picks from.
+     * The search kept: only on the list of tickets without an intent, the one a lead picks from. A longer one than a search
+     * may be is refused, as each character adds to what the database looks up and tests.
      */
     private static String search(boolean unlabelled, String q) {
-        return unlabelled && q != null ? q.strip() : "";
+        String search = unlabelled && q != null ? q.strip() : "";
+        if (TicketTextSearch.tooLong(search)) {
+            throw ApiException.invalidParameter("q", PagingMessages.ticketSearchTooLong(TicketTextSearch.MAX_CHARACTERS,
+                    TicketTextSearch.MAX_WORDS));
+        }
+        return search;
     }
 
     private TemplateInstance ticketsPage(Long before, Long after, boolean unlabelled, String search, String error) {

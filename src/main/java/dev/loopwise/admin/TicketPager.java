@@ -1,6 +1,7 @@
 package dev.loopwise.admin;
 
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.TicketTextSearch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,11 +15,16 @@ import java.util.List;
  * @param olderThan the {@code before} of the Older link, null when nothing older follows
  * @param newerThan the {@code after} of the Newer link, null on the newest page
  * @param windowCut whether a search that reads only the tickets next to the page left some out, which its links then search
+ * @param tooCommon whether it read only those because its words are in so many tickets that reading them all took too long
  */
-public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan, boolean windowCut) {
+public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan, boolean windowCut, boolean tooCommon) {
 
     public TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan) {
         this(tickets, cursor, olderThan, newerThan, false);
+    }
+
+    public TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan, boolean windowCut) {
+        this(tickets, cursor, olderThan, newerThan, windowCut, false);
     }
 
     /** {@code contains}: only the tickets whose text holds it (null or blank: all). */
@@ -26,12 +32,23 @@ public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Lon
         // A search the index cannot serve reads only the tickets next to the page: where it found too few to fill one, its
         // links continue past them rather than ending the list.
         boolean windowed = contains != null && !contains.isBlank() && !Ticket.searchesAll(contains.strip());
+        try {
+            return of(cursor, after, size, unlabelled, contains, windowed);
+        } catch (TicketTextSearch.TooCommon e) {
+            // Reading every ticket that holds its words took too long: the page is found as a search the index cannot serve.
+            TicketPager nearby = of(cursor, after, size, unlabelled, contains, true);
+            return new TicketPager(nearby.tickets, nearby.cursor, nearby.olderThan, nearby.newerThan, nearby.windowCut,
+                    nearby.windowCut);
+        }
+    }
+
+    private static TicketPager of(Long cursor, Long after, int size, boolean unlabelled, String contains, boolean windowed) {
         // A cursor above every ticket (a typed address, the largest number) shows the newest page, and says so: its Newer
         // link would lead back to this same page. A windowed search's cursor may lie below a window without a match.
         Long before = cursor != null && Ticket.oldestFirstAbove(cursor - 1, 1, unlabelled, windowed ? null : contains).isEmpty()
                 ? null : cursor;
         if (after != null) {
-            List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled, contains));
+            List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled, contains, windowed));
             // A window with tickets past it would let the newest page skip their matches: show what it found, and go on above it.
             Long upperEdge = windowed && above.size() <= size ? Ticket.nearbyEdgeAbove(after, unlabelled) : null;
             if (above.size() > size || upperEdge != null) {
@@ -40,7 +57,7 @@ public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Lon
                 List<Ticket> page = new ArrayList<>(above.subList(0, Math.min(size, above.size())));
                 Collections.reverse(page);
                 Long last = page.isEmpty() ? after + 1 : page.get(page.size() - 1).id;
-                Long older = Ticket.newestFirst(last, 0, 1, unlabelled, contains).isEmpty()
+                Long older = Ticket.newestFirst(last, 0, 1, unlabelled, contains, windowed).isEmpty()
                         && !(windowed && Ticket.nearbyEdgeBelow(last, unlabelled) != null) ? null : last;
                 // The window's newest id + 1 shows it again: the NEARBY tickets below it are this same window.
                 return upperEdge != null ? new TicketPager(page, upperEdge + 1, older, upperEdge, true)
@@ -48,7 +65,7 @@ public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Lon
             }
             // Fewer than a page above it, all read: the newest page holds them.
         }
-        List<Ticket> fetched = Ticket.newestFirst(before, 0, size + 1, unlabelled, contains);
+        List<Ticket> fetched = Ticket.newestFirst(before, 0, size + 1, unlabelled, contains, windowed);
         List<Ticket> page = fetched.size() > size ? fetched.subList(0, size) : fetched;
         Long lowerEdge = windowed && fetched.size() <= size ? Ticket.nearbyEdgeBelow(before, unlabelled) : null;
         Long older = fetched.size() > size ? page.get(page.size() - 1).id : lowerEdge;

@@ -42,6 +42,9 @@ public class TicketSearch {
         if (!pager.windowCut()) {
             return "";
         }
+        if (pager.tooCommon()) {
+            return PagingMessages.ticketSearchWindowCommon(Ticket.NEARBY);
+        }
         return TicketTextIndex.present() ? PagingMessages.ticketSearchWindow(Ticket.NEARBY)
                 : PagingMessages.ticketSearchWindowNoIndex(Ticket.NEARBY);
     }

@@ -84,6 +84,19 @@ public final class PagingMessages {
                 + " all of them.", window);
     }
 
+    /** A search whose words are in so many tickets that reading past the window took too long: what reads them all. */
+    public static String ticketSearchWindowCommon(int window) {
+        return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page, since the words"
+                + " searched are in so many tickets that reading all of them would take too long; the page links below search"
+                + " the next ones. A rarer word, or a longer part of one, searches all of them.", window);
+    }
+
+    /** A search text longer than a search may be. */
+    public static String ticketSearchTooLong(int characters, int words) {
+        return String.format(Locale.ROOT, "A search may be at most %d characters and %d words long: search for a shorter part"
+                + " of the text, such as its rarest word.", characters, words);
+    }
+
     /** Without the trigram index every search reads only a window, whatever is typed: what to add to search them all. */
     public static String ticketSearchWindowNoIndex(int window) {
         return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page, since the"

@@ -38,15 +38,6 @@ public class Ticket extends IdentityEntity {
     public static final int NEARBY = 10_000;
     /** Three letters or digits in a row: a text with them has trigrams the index can look up. */
     private static final Pattern TRIGRAM_WORD = Pattern.compile("[\\p{L}\\p{N}]{3}");
-    /**
-     * The text test of the window, which no index can serve: the same matches as ILIKE (which in a UTF-8 database lowers
-     * both sides the same way), read ticket by ticket along the ids. Only for a bounded range: the planner cannot
-     * estimate how many tickets it keeps, and over a whole table it would then read them all and sort.
-     */
-    private static final String TEXT_WALKED = "lower(t.text) like lower(:pattern) escape '" + LikePattern.ESCAPE + "'";
-    /** The text test the trigram index tickets_text_trgm_idx serves, and whose share of tickets the planner can estimate. */
-    private static final String TEXT_MATCHED = "t.text ilike :pattern escape '" + LikePattern.ESCAPE + "'";
-
     public String text;
 
     @Column(name = "text_hash")
@@ -102,14 +93,20 @@ public class Ticket extends IdentityEntity {
 
     /**
      * As {@link #newestFirst(Long, long, int, boolean)}, only the tickets whose text holds {@code contains} (ignoring case;
-     * null or blank: all). See {@link #searched} for what a search reads.
+     * null or blank: all). See {@link TicketTextSearch#searched} for what a search reads.
      */
     public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly, String contains) {
+        return newestFirst(before, offset, size, unlabelledOnly, contains, false);
+    }
+
+    /** As above; {@code nearbyOnly}: a search reads only the {@link #NEARBY} tickets next to the page, whatever its text. */
+    public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly, String contains,
+            boolean nearbyOnly) {
         if (offset + size > Integer.MAX_VALUE) {
             return List.of(); // past the end of any table, and past what a query's offset (an int) can say
         }
         if (contains != null && !contains.isBlank()) {
-            return searched(true, before, (int) offset, size, unlabelledOnly, contains.strip());
+            return TicketTextSearch.searched(true, before, (int) offset, size, unlabelledOnly, contains.strip(), nearbyOnly);
         }
         return listing(unlabelledOnly, idBound(before == null ? null : "t.id < :id", before), null, null, "t.id desc")
                 .range((int) offset, (int) offset + size - 1).list();
@@ -117,43 +114,15 @@ public class Ticket extends IdentityEntity {
 
     /** The {@code size} tickets just above the id {@code after}, oldest first: the page before a page, read as flat as the next. */
     public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly, String contains) {
-        if (contains != null && !contains.isBlank()) {
-            return searched(false, after, 0, size, unlabelledOnly, contains.strip());
-        }
-        return listing(unlabelledOnly, idBound("t.id > :id", after), null, null, "t.id asc").range(0, size - 1).list();
+        return oldestFirstAbove(after, size, unlabelledOnly, contains, false);
     }
 
-    /**
-     * The tickets holding {@code text}, in two steps so that neither a common nor a rare text reads every ticket. First the
-     * {@link #NEARBY} tickets next to {@code from} are read in order and tested: a common word fills the page there. That
-     * test is written so that no index on the text can serve it ({@link #TEXT_WALKED}): for a text whose trigrams are all
-     * common ("the the") the planner would otherwise take the trigram index over the whole table instead of these few
-     * tickets. Only when they hold too few does the rest follow, ordered by {@code t.id + 0} so that PostgreSQL cannot walk
-     * the key through every ticket and must find the matches through the trigram index tickets_text_trgm_idx (migration
-     * V58) and sort just those. One query would leave that choice to the planner, and the driver prepares the statement
-     * once for every search: after a few common words its one plan walked all tickets for a rare one. A text without three
-     * letters or digits in a row has no trigram to look up, and without the index there is nothing to look up in: then only
-     * the window is searched, since walking on below it would read every ticket of the history for a rare text
-     * ({@link #searchesAll} says which; {@link #nearbyEdgeBelow} is where such a search continues).
-     */
-    private static List<Ticket> searched(boolean newestFirst, Long from, int skip, int size, boolean unlabelledOnly, String text) {
-        String order = newestFirst ? " desc" : " asc";
-        Map<String, Object> bound = idBound(from == null ? null : newestFirst ? "t.id < :id" : "t.id > :id", from);
-        Long edge = windowEdge(unlabelledOnly, bound, order);
-        Map<String, Object> window = new LinkedHashMap<>(bound);
-        if (edge != null) {
-            window.put(newestFirst ? "t.id >= :edge" : "t.id <= :edge", edge);
+    /** As above; {@code nearbyOnly} as for {@link #newestFirst(Long, long, int, boolean, String, boolean)}. */
+    public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly, String contains, boolean nearbyOnly) {
+        if (contains != null && !contains.isBlank()) {
+            return TicketTextSearch.searched(false, after, 0, size, unlabelledOnly, contains.strip(), nearbyOnly);
         }
-        List<Ticket> near = listing(unlabelledOnly, window, text, TEXT_WALKED, "t.id" + order).range(0, skip + size - 1).list();
-        if (edge == null || near.size() == skip + size || !searchesAll(text)) {
-            return near.subList(Math.min(skip, near.size()), near.size());
-        }
-        Map<String, Object> below = idBound(newestFirst ? "t.id < :edge" : "t.id > :edge", edge);
-        List<Ticket> rest = listing(unlabelledOnly, below, text, TEXT_MATCHED, "t.id + 0" + order)
-                .range(Math.max(0, skip - near.size()), skip + size - near.size() - 1).list();
-        List<Ticket> found = new ArrayList<>(near.subList(Math.min(skip, near.size()), near.size()));
-        found.addAll(rest);
-        return found;
+        return listing(unlabelledOnly, idBound("t.id > :id", after), null, null, "t.id asc").range(0, size - 1).list();
     }
 
     /** Whether a search for {@code text} reaches every ticket: through the trigram index, with a trigram to look up. */
@@ -175,7 +144,7 @@ public class Ticket extends IdentityEntity {
     }
 
     /** The id of the last of the {@link #NEARBY} tickets next to the bound, null unless another follows (else a link led nowhere). */
-    private static Long windowEdge(boolean unlabelledOnly, Map<String, Object> bound, String order) {
+    static Long windowEdge(boolean unlabelledOnly, Map<String, Object> bound, String order) {
         List<String> conditions = new ArrayList<>(bound.keySet());
         if (unlabelledOnly) {
             conditions.add("t.intent is null");
@@ -188,9 +157,9 @@ public class Ticket extends IdentityEntity {
 
     /**
      * @param bounds conditions on t.id, each with one parameter, and the value it takes
-     * @param textMatch {@link #TEXT_WALKED} or {@link #TEXT_MATCHED}, when {@code contains} is given
+     * @param textMatch {@link TicketTextSearch#TEXT_WALKED}, when {@code contains} is given
      */
-    private static PanacheQuery<Ticket> listing(boolean unlabelledOnly, Map<String, Object> bounds, String contains, String textMatch,
+    static PanacheQuery<Ticket> listing(boolean unlabelledOnly, Map<String, Object> bounds, String contains, String textMatch,
             String orderBy) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
@@ -210,7 +179,7 @@ public class Ticket extends IdentityEntity {
         return find(from + where(conditions) + " order by " + orderBy, parameters);
     }
 
-    private static Map<String, Object> idBound(String condition, Long id) {
+    static Map<String, Object> idBound(String condition, Long id) {
         Map<String, Object> bound = new LinkedHashMap<>();
         if (condition != null) {
             bound.put(condition, id);

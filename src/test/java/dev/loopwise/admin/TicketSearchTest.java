@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.TicketTextSearch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URLEncoder;
@@ -114,6 +115,21 @@ class TicketSearchTest {
 
         String wide = search(tag + " qZ");
         assertTrue(wide.contains(row(farBack)) && !wide.contains("Searched only"), "three letters in a row search all: " + wide);
+    }
+
+    @Test
+    void aSearchLongerThanTwoHundredCharactersOrTwentyWordsIsRefusedInWords() {
+        String refusal = PagingMessages.ticketSearchTooLong(TicketTextSearch.MAX_CHARACTERS, TicketTextSearch.MAX_WORDS);
+        for (String tooLong : List.of(tag + "x".repeat(201 - tag.length()), tag + " a".repeat(20))) {
+            String page = Caller.session("admin").pageRequest().accept("text/html").queryParam("unlabelled", "true")
+                    .queryParam("q", tooLong).get("/admin/tickets").then().statusCode(400).extract().asString();
+            assertTrue(page.contains(refusal), page);
+        }
+        long mine = ticket(tag + " " + "y".repeat(190));
+        assertTrue(search(tag + " " + "y".repeat(200 - tag.length() - 1)).contains(row(mine)), "200 characters are searched");
+        String twenty = tag + " b c d e f g h i j k l m n o p q r s t";
+        long words = ticket(twenty + " u");
+        assertTrue(search(twenty).contains(row(words)), "20 words are searched");
     }
 
     private static String search(String text) {

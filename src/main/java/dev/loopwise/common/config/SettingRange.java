@@ -212,6 +212,18 @@ public abstract class SettingRange implements Converter<Integer> {
         }
     }
 
+    /** How long one database statement may run before it is cancelled: a minute is past any a page should wait for. */
+    public static final class StatementMillis extends SettingRange {
+        public StatementMillis() {
+            super(1, 60_000, "milliseconds");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
     /** How long an idle instance waits for due jobs: Quartz stops the start with a trace below a second. */
     public static final class IdleWait extends SettingRange {
         public IdleWait() {
