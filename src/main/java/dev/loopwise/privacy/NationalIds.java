@@ -54,9 +54,23 @@ final class NationalIds {
      */
     private static final String DIGIT_SOON = "(?<![A-Za-z0-9])(?=[A-Za-z]{0,2}[ -]?\\d)";
 
-    private record Format(Pattern pattern, Predicate<String> check) {
+    /** {@code name}, when not null, is a document's name the form needs somewhere in the text. */
+    private record Format(Pattern pattern, Pattern name, Predicate<String> check) {
         Format(String regex, Predicate<String> check) {
-            this(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), check);
+            this(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), null, check);
+        }
+
+        /**
+         * Right after one of {@code names} (see {@link #afterItsName}): a text that never names the document, as a long
+         * run of digits does not, is not scanned for it.
+         */
+        static Format named(String names, String number, Predicate<String> check) {
+            return new Format(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + afterItsName(names, number) + ")" + NOT_BEFORE_WORD),
+                    Pattern.compile("(?i:" + names + ")"), check);
+        }
+
+        boolean mayHold(String text) {
+            return name == null || name.matcher(text).find();
         }
     }
 
@@ -65,15 +79,14 @@ final class NationalIds {
         new Format("(?!000|666|9)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}", number -> true),
         // National Insurance: two letters but the pairs never issued, six digits, a suffix A to D
         new Format("(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]", number -> true),
-        new Format(afterItsName("ni|nino|insurance", "(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])"),
-                number -> true),
+        Format.named("ni|nino|insurance", "(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])", number -> true),
         new Format("[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}", number -> verhoeff(digits(number))),
-        new Format(afterItsName("aadhaar|aadhar|uid|uidai", "[2-9]\\d{11}"), number -> verhoeff(digits(number))),
+        Format.named("aadhaar|aadhar|uid|uidai", "[2-9]\\d{11}", number -> verhoeff(digits(number))),
         new Format("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}", number -> validCpf(digits(number))),
         // unseparated, or with a space before the letter, only where the document's name says what the number is
-        new Format(afterItsName("cpf", "\\d{11}"), number -> validCpf(digits(number))),
+        Format.named("cpf", "\\d{11}", number -> validCpf(digits(number))),
         new Format("[XYZ]?-?\\d{7,8}-?[A-Z]", NationalIds::validDni),
-        new Format(afterItsName("dni|nie|nif", "(?i:[XYZ]?-?\\d{7,8}[- ]?[A-Z])"), NationalIds::validDni));
+        Format.named("dni|nie|nif", "(?i:[XYZ]?-?\\d{7,8}[- ]?[A-Z])", NationalIds::validDni));
 
     private NationalIds() {
     }
@@ -81,6 +94,9 @@ final class NationalIds {
     static String mask(String text, String placeholder) {
         String out = text;
         for (Format format : FORMATS) {
+            if (!format.mayHold(out)) {
+                continue;
+            }
             Matcher matcher = format.pattern().matcher(out);
             StringBuilder masked = new StringBuilder(out.length());
             int last = 0;

@@ -135,9 +135,8 @@ final class NumberRuns {
             if (groupChars[k] > maxGroupChars || groupChars[k] < minGroupChars) {
                 continue;
             }
-            String candidate = text.substring(begin, ends[k]);
             boolean cut = k < count - 1 || !wholeRun;
-            if ((!cut || mayBeCut.test(candidate)) && accept.accepts(text, begin, ends[k])) {
+            if ((!cut || mayBeCut.test(text.substring(begin, ends[k]))) && accept.accepts(text, begin, ends[k])) {
                 return ends[k];
             }
         }

@@ -168,22 +168,30 @@ final class StreetAddresses {
     /** "1600 Pennsylvania Avenue NW": the quadrant or side of town after an American street, in capitals. */
     private static final String QUADRANT = "(?:,?\\s(?-i:NW|NE|SW|SE|N|S|E|W)(?![\\p{L}\\p{N}-])\\.?)?";
 
+    /**
+     * Each pattern starts by looking at the character it begins with ({@code first}): a look-behind tried at every
+     * position of a long text costs several times what one character class does, and nearly every position fails the
+     * class. It changes no match, the class being the pattern's own first character's.
+     */
+    private static final String DIGIT_FIRST = "(?=\\d)";
+    private static final String CAPITAL_FIRST = "(?=\\p{Lu})";
+
     static final Pattern[] PATTERNS = {
-        Pattern.compile(WordBounds.START + "\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
+        Pattern.compile(DIGIT_FIRST + WordBounds.START + "\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
                 + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)" + WordBounds.END + QUADRANT, Pattern.CASE_INSENSITIVE),
-        Pattern.compile(WordBounds.START + "\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\.?\\s+){1,3}"
+        Pattern.compile(DIGIT_FIRST + WordBounds.START + "\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\.?\\s+){1,3}"
                 + "(?:St|Ave|Rd|Ln|Blvd|Dr|Ct|Pl|Way|Terrace|Close|Crescent|Square|Court|Place|Pkwy|Hwy)" + WordBounds.END + "\\.?" + QUADRANT),
-        Pattern.compile(NO_WORD_BEFORE + "\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:(?i:" + FRENCH_TYPES + ")\\s+" + PARTICLE + "{0,3}|(?:avenue|av\\.|"
+        Pattern.compile(DIGIT_FIRST + NO_WORD_BEFORE + "\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:(?i:" + FRENCH_TYPES + ")\\s+" + PARTICLE + "{0,3}|(?:avenue|av\\.|"
                 + "boulevard|bd)\\s+" + PARTICLE + "{0,3}|(?i:" + FRENCH_ENGLISH_TYPES + ")\\s+" + PARTICLE + "{1,3})" + FRENCH_NAME),
-        Pattern.compile(NO_WORD_BEFORE + "\\d{1,4},?\\s+place\\s+" + FRENCH_NAME + CUE_AFTER),
-        Pattern.compile(NO_WORD_BEFORE + "\\p{Lu}[\\p{L}'-]{0,40}(?:stra\u00DFe|strasse|str\\.|weg|allee|gasse|platz|gracht|straat|laan|"
+        Pattern.compile(DIGIT_FIRST + NO_WORD_BEFORE + "\\d{1,4},?\\s+place\\s+" + FRENCH_NAME + CUE_AFTER),
+        Pattern.compile(CAPITAL_FIRST + NO_WORD_BEFORE + "\\p{Lu}[\\p{L}'-]{0,40}(?:stra\u00DFe|strasse|str\\.|weg|allee|gasse|platz|gracht|straat|laan|"
                 + "plein|vej|gatan|v\u00E4gen|veien|\\s+(?:Stra\u00DFe|Strasse|Str\\.|Weg|Allee|Gasse|Platz))" + HOUSE_NUMBER_AFTER),
-        Pattern.compile(NO_WORD_BEFORE + typeFirst("Calle|Carrer|Avenida|Avda\\.|Rua|Travessa|Viale|Piazza|Piazzale|Paseo|"
+        Pattern.compile("(?=[ACEPQRTVUu])" + NO_WORD_BEFORE + typeFirst("Calle|Carrer|Avenida|Avda\\.|Rua|Travessa|Viale|Piazza|Piazzale|Paseo|"
                 + "Pra\u00E7a|Rambla|Camino|Estrada|Rue|Chauss\u00E9e|Chemin|All\u00E9e|Quai|(?i:ul\\.|ulica)")),
         // a Polish street is often written without its "ul.": its postcode and town after the number say it is one
-        Pattern.compile(NO_WORD_BEFORE + "(?=\\p{Lu})(?i:" + NOT_A_STREET_NAME + ")" + NAME + "(?:\\s+" + NAME + ")?" + HOUSE_NUMBER_AFTER
+        Pattern.compile(CAPITAL_FIRST + NO_WORD_BEFORE + "(?i:" + NOT_A_STREET_NAME + ")" + NAME + "(?:\\s+" + NAME + ")?" + HOUSE_NUMBER_AFTER
                 + "(?=,?\\s+\\d{2}-\\d{3}\\s+" + POLISH_TOWN + ")"),
-        Pattern.compile(NO_WORD_BEFORE + "(?:" + CUE_BEFORE + "(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade"
+        Pattern.compile(CAPITAL_FIRST + NO_WORD_BEFORE + "(?:" + CUE_BEFORE + "(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade"
                 + HOUSE_NUMBER_AFTER + ")|(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade" + HOUSE_NUMBER_AFTER + ")"
                 + CUE_AFTER + ")"),
     };
