@@ -34,14 +34,20 @@ public final class FileMessages {
 
     /**
      * A ticket file of UTF-8 text read as Windows-1252 and saved again: {@code places} of the first rows, {@code more} rows
-     * besides, {@code example} as the file has it and {@code meant} as it was written (null when it cannot be told).
+     * besides, {@code example} as the file has it and {@code meant} as it was written. Imports, replays and commands all read
+     * ticket files, so the advice names no way of sending; {@code table}: a CSV file, which a spreadsheet saves.
      */
-    public static String doubleEncoded(List<String> places, int more, String example, String meant) {
+    public static String doubleEncoded(List<String> places, int more, String example, String meant, boolean table) {
         return String.join(", ", places) + (more > 0 ? " and " + more + " more " + (more == 1 ? "row" : "rows") : "")
-                + " hold text such as '" + example + "'" + (meant == null ? "" : " where '" + meant + "' was written")
-                + ": the file was saved from UTF-8 text read as Windows-1252, as a spreadsheet opening a UTF-8 export does, and"
-                + " would be stored garbled. Export it again as UTF-8 (in Excel: Save As, CSV UTF-8) and send that file; nothing"
-                + " was imported";
+                + " hold text such as '" + example + "' where '" + meant + "' was written: the file was saved from UTF-8 text"
+                + " read as Windows-1252" + (table ? ", as a spreadsheet opening a UTF-8 export does," : "") + " and would be read"
+                + " garbled. Export it again as UTF-8" + (table ? " (in Excel: Save As, CSV UTF-8)" : "") + " and use that file";
+    }
+
+    /** Said after a header found without its text column when a {@code sep=} first line named the separator it was split by. */
+    public static String separatorLineSplit(char separator) {
+        return ", split by " + (separator == '\t' ? "tabs" : "'" + separator + "'") + " as the sep= line on line 1 says: if the"
+                + " header uses another separator, correct that line or remove it";
     }
 
     public static String binaryFile(String fileName, boolean sent) {
@@ -89,10 +95,14 @@ public final class FileMessages {
         return "the column '" + name + "' appears more than once in the header; keep one and rename or remove the others";
     }
 
-    /** A column named again in another case or with spaces around it: both spellings shown, as the eye may not tell them apart. */
-    public static String repeatedColumn(String name, String again) {
-        return "the column '" + name + "' appears more than once in the header (also as '" + again + "', the same name in"
-                + " another case or with spaces around it); keep one and rename or remove the others";
+    /**
+     * A column (or a JSON row's key, {@code row}) named again in another case or with spaces around it: both spellings
+     * shown as written, as the eye may not tell them apart; {@code readAs}: the ticket's column it is read as, if any.
+     */
+    public static String repeatedColumn(String name, String again, String readAs, boolean row) {
+        return "the " + (row ? "key" : "column") + " '" + name + "' appears more than once in the " + (row ? "row" : "header")
+                + " (also as '" + again + "', the same name in another case or with spaces around it" + (readAs == null ? ""
+                : "; read as the " + readAs) + "); keep one and rename or remove the others";
     }
 
     public static String compressed(String fileName) {

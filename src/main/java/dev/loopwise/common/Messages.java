@@ -179,7 +179,9 @@ public final class Messages {
         }
         if (path.equals("/api/v1/datasets/preferences")) {
             // A table of pairs is read, but by a command: a caller sending one as CSV is told where it goes, not only "not CSV".
-            boolean table = sent != null && sent.toLowerCase(Locale.ROOT).matches("\\s*(text|application)/(csv|tab-separated-values)\\b.*");
+            // Browsers and older clients label a .csv file application/vnd.ms-excel or text/x-csv.
+            boolean table = sent != null && sent.toLowerCase(Locale.ROOT)
+                    .matches("\\s*((text|application)/(x-)?csv|(text|application)/tab-separated-values|application/vnd\\.ms-excel)\\b.*");
             return "the file itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows"
                     + notForm + (table ? ". This import reads JSON only; a CSV or TSV table of pairs is read by the command"
                     + " eval-reward (./loopwise eval-reward --train FILE --test FILE)" : "");

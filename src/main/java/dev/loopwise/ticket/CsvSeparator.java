@@ -20,9 +20,11 @@ public final class CsvSeparator {
     private static final char[] CANDIDATES = {',', ';', '\t'};
     /**
      * Excel's "sep=;" first line, which says which separator a file uses (a tab as itself or as {@code \t}); alone in a
-     * file it may have no line break. Group 1 is what it names.
+     * file it may have no line break. A file opened and saved again writes it as a row: quoted ({@code "sep=;"}) and followed
+     * by the separator once for each further column ({@code sep=;;;}); spaces may trail it. Group {@code named}: what it names.
      */
-    public static final Pattern LINE = Pattern.compile("(?i)\\Asep=(\\\\t|[^\\r\\n]?)(?=\\r?\\n|\\z)");
+    public static final Pattern LINE = Pattern.compile("(?i)\\A(\"?)sep=(?<named>\\\\t|[^\\r\\n\"]?)\\1(?:\\k<named>)*[ ]*"
+            + "(?=\\r|\\n|\\z)");
 
     private CsvSeparator() {
     }

@@ -2,7 +2,12 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +18,11 @@ import java.util.regex.Pattern;
 /**
  * UTF-8 text that was read as Windows-1252 and saved again ("cafÃ©", "donâ€™t"), as a spreadsheet opening a UTF-8 export
  * leaves it. Stored as sent, the model would learn the garbled words and replies would quote them. Each accented letter
- * becomes a letter from Â to ô followed by one to three of the characters Windows-1252 gives the bytes 0x80 to 0xBF, a
- * pair genuine text hardly writes ("SÃO" or "Ação" do not match): a file where such pairs are common is refused, one
- * row of them among many is taken as a customer's own text.
+ * becomes a letter from Â to ô followed by one to three of the characters Windows-1252 gives the bytes 0x80 to 0xBF. Genuine
+ * text writes such pairs too ("weiß…", "«\u00A0Livré\u00A0»", "KOÇ’un"), so a pair counts only when its bytes are strictly
+ * UTF-8 for a character a garbled export holds: a Latin letter, a sign of punctuation, the euro, the trade mark or an emoji.
+ * A file where such pairs are common among its rows of non-ASCII text is refused; one row of them among many is taken as a
+ * customer's own text.
  */
 final class DoubleEncoding {
     private static final String FOLLOWING = "[\\u0080-\\u00BF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC"
@@ -26,9 +33,16 @@ final class DoubleEncoding {
     /** Rows named in the message; the rest are counted. */
     private static final int NAMED = 2;
 
+    private final boolean table;
     private final List<Place> garbled = new ArrayList<>();
     private String example;
-    private int rows;
+    private String meant;
+    private int nonAscii;
+
+    /** {@code table}: the file is CSV, as a spreadsheet saves it, so the advice names the spreadsheet's way to save. */
+    DoubleEncoding(boolean table) {
+        this.table = table;
+    }
 
     /** {@code rows}, with each row looked at on its way. */
     Consumer<TicketRow> watching(Consumer<TicketRow> rows) {
@@ -39,26 +53,64 @@ final class DoubleEncoding {
     }
 
     private void look(TicketRow row) {
-        rows++;
+        boolean counted = false;
         for (String value : new String[] {row.text(), row.response()}) {
-            Matcher found = value == null ? null : GARBLED.matcher(value);
-            if (found != null && found.find()) {
-                garbled.add(row.line());
-                if (example == null) {
-                    example = found.group();
+            if (value == null || value.chars().allMatch(c -> c < 128)) {
+                continue;
+            }
+            if (!counted) {
+                nonAscii++;
+                counted = true;
+            }
+            Matcher found = GARBLED.matcher(value);
+            // A pair that is not garbled may hide one starting inside it, so the search goes on one character later.
+            for (int from = 0; from < value.length() && found.find(from); from = found.start() + 1) {
+                String decoded = decoded(found.group());
+                if (decoded != null) {
+                    garbled.add(row.line());
+                    if (example == null) {
+                        example = found.group();
+                        meant = decoded;
+                    }
+                    return;
                 }
-                return;
             }
         }
     }
 
-    /** What to tell the sender, or null: garbled in two rows or more, and in at least one row of a hundred. */
-    String problem() {
-        if (garbled.size() < 2 || garbled.size() * 100L < rows) {
+    /** The character {@code pair}'s Windows-1252 bytes are strictly the UTF-8 of, or null when they are not one a garbled export holds. */
+    private static String decoded(String pair) {
+        try {
+            CharsetEncoder encoder = WINDOWS_1252.newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer bytes = ByteBuffer.allocate(pair.length());
+            for (char c : pair.toCharArray()) {
+                // Windows-1252 leaves five bytes unnamed; readers that keep them pass them through as U+0081 and the like.
+                if (c >= 0x80 && c <= 0x9F && !encoder.canEncode(c)) {
+                    bytes.put((byte) c);
+                } else {
+                    bytes.put(encoder.encode(CharBuffer.wrap(String.valueOf(c))));
+                }
+            }
+            bytes.flip();
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            if (text.codePointCount(0, text.length()) != 1) {
+                return null;
+            }
+            int c = text.codePointAt(0);
+            boolean plausible = (c >= 0xA0 && c <= 0x17F) || (c >= 0x2010 && c <= 0x20AC) || c == 0x2122 || c >= 0x1F000;
+            return plausible ? text : null;
+        } catch (CharacterCodingException e) {
             return null;
         }
-        String meant = new String(example.getBytes(WINDOWS_1252), StandardCharsets.UTF_8);
+    }
+
+    /** What to tell the sender, or null: garbled in two rows or more, and in at least one of a hundred rows holding non-ASCII text. */
+    String problem() {
+        if (garbled.size() < 2 || garbled.size() * 100L < nonAscii) {
+            return null;
+        }
         return FileMessages.doubleEncoded(garbled.subList(0, NAMED).stream().map(Place::toString).toList(),
-                garbled.size() - NAMED, example, meant.contains("\uFFFD") ? null : meant);
+                garbled.size() - NAMED, example, meant, table);
     }
 }

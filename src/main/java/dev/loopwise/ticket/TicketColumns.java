@@ -38,30 +38,32 @@ final class TicketColumns {
         return sources;
     }
 
-    /** The name Loopwise reads a column under ({@code text} for {@code " Text"}), or the column's own name when it reads none. */
-    static String readAs(String header) {
-        String folded = folded(header);
-        return NAMES.values().stream().flatMap(List::stream).filter(folded::equals).findFirst().orElse(header);
-    }
-
     /**
-     * What is wrong with a header naming a column twice, in any case and with any spaces around it ({@code order_id,Order_ID}),
-     * or null. Two copies would be kept side by side with each ticket, or one read and the other kept unread, and which one
-     * holds the value meant cannot be told.
+     * What is wrong with a header (or, {@code row}, a JSON row's keys) naming a column twice, in any case and with any spaces
+     * around it ({@code order_id,Order_ID}, {@code Catégorie,CATÉGORIE}), or null. Two copies would be kept side by side with
+     * each ticket, or one read and the other kept unread, and which one holds the value meant cannot be told. Any letter
+     * folds here, unlike in {@link #folded}: names that look alike to the eye are the ones mistaken for each other.
      */
-    static String repeated(Collection<String> header) {
+    static String repeated(Collection<String> header, boolean row) {
         Map<String, String> seen = new HashMap<>();
         for (String name : header) {
             if (name.isBlank()) {
                 continue;
             }
-            String first = seen.putIfAbsent(folded(name), name);
+            String first = seen.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), name);
             if (first != null) {
-                String shown = readAs(first);
-                return shown.equals(name) ? FileMessages.repeatedColumn(shown) : FileMessages.repeatedColumn(shown, name);
+                return first.equals(name) ? FileMessages.repeatedColumn(name)
+                        : FileMessages.repeatedColumn(first, name, readColumn(first), row);
             }
         }
         return null;
+    }
+
+    /** The column Loopwise reads a file's column as ({@code label} for {@code " Intent"}), or null when it reads none. */
+    private static String readColumn(String header) {
+        String folded = folded(header);
+        return NAMES.entrySet().stream().filter(names -> names.getValue().contains(folded)).map(Map.Entry::getKey).findFirst()
+                .orElse(null);
     }
 
     /**

@@ -42,14 +42,16 @@ final class TicketCsv {
         // file's. Its line break is kept, read as an empty line, so that every line after it keeps its number in messages.
         Matcher separatorLine = CsvSeparator.LINE.matcher(prefix);
         Character named = null;
+        int headerLine = 1;
         if (separatorLine.find()) {
+            headerLine = 2;
             in.skip(separatorLine.end());
             prefix = prefix.substring(separatorLine.end());
-            named = CsvSeparator.named(separatorLine.group(1));
+            named = CsvSeparator.named(separatorLine.group("named"));
         }
         if (TicketFile.looksLikeJson(prefix)) {
             // Read as CSV, JSON's quotes give a quoting error somewhere on line 1, which says nothing of what to fix.
-            errors.add("line 1: this looks like JSON lines (one {...} object a line) or a JSON array, not CSV: send it with the"
+            errors.add("line " + headerLine + ": this looks like JSON lines (one {...} object a line) or a JSON array, not CSV: send it with the"
                     + " content type application/x-ndjson, or give the file the ending .jsonl");
             return;
         }
@@ -66,7 +68,7 @@ final class TicketCsv {
         CsvLines lines = new CsvLines(in);
         try (CSVParser parser = CSVParser.parse(lines, format)) {
             List<String> header = parser.getHeaderNames();
-            String problem = headerProblem(header);
+            String problem = headerProblem(header, headerLine, named);
             if (problem != null) {
                 errors.add(problem);
                 return;
@@ -107,27 +109,29 @@ final class TicketCsv {
         }
     }
 
-    /** What is wrong with the header, or null. */
-    private static String headerProblem(List<String> header) {
+    /** What is wrong with the header, on line {@code line}, or null; {@code named}: the separator a sep= line named, if any. */
+    private static String headerProblem(List<String> header, int line, Character named) {
+        String at = "line " + line + ": ";
         if (header.size() > TicketFile.MAX_COLUMNS) {
-            return "line 1: the header has " + header.size() + " columns; a ticket file may have at most " + TicketFile.MAX_COLUMNS
+            return at + "the header has " + header.size() + " columns; a ticket file may have at most " + TicketFile.MAX_COLUMNS
                     + " (text, intent, response, split and others kept with each ticket). Remove the columns you do not need";
         }
-        // The header is line 1: a bad name found with the rows would be said to be on the first row's line.
+        // Said on the header's line: a bad name found with the rows would be said to be on the first row's line.
         String badName = header.stream().filter(name -> !name.isBlank()).map(TicketRowChecks::columnNameProblem)
                 .filter(problem -> problem != null).findFirst().orElse(null);
         if (badName != null) {
-            return "line 1: " + badName;
+            return at + badName;
         }
         // Named in any case: "text,Text" would read one and keep the other as an unread column.
-        String twice = TicketColumns.repeated(header);
+        String twice = TicketColumns.repeated(header, false);
         if (twice != null) {
-            return "line 1: " + twice;
+            return at + twice;
         }
         if (!TicketColumns.sources(header).containsKey("text")) {
-            return "line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
+            return at + "the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
                     + "); found: " + String.join(", ", header.stream()
-                    .map(name -> name.isBlank() ? FileMessages.UNNAMED_COLUMN : PlainText.quoted(name)).toList());
+                    .map(name -> name.isBlank() ? FileMessages.UNNAMED_COLUMN : PlainText.quoted(name)).toList())
+                    + (named == null ? "" : FileMessages.separatorLineSplit(named));
         }
         return null;
     }

@@ -94,7 +94,7 @@ public final class TicketFile {
         if (in.read() != BYTE_ORDER_MARK) {
             in.reset();
         }
-        DoubleEncoding encoding = new DoubleEncoding();
+        DoubleEncoding encoding = new DoubleEncoding(format == Format.CSV);
         Parsed read;
         if (format == Format.JSONL) {
             read = readJsonl(in, encoding.watching(rows));
@@ -153,6 +153,13 @@ public final class TicketFile {
         if (node.size() > MAX_COLUMNS) {
             errors.add(line + ": " + node.size() + " keys; a ticket may have at most " + MAX_COLUMNS
                     + " (text, intent, response, split and others kept with it). Remove the keys you do not need");
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        String twice = TicketColumns.repeated(names, true);
+        if (twice != null) {
+            errors.add(line + ": " + twice);
             return null;
         }
         Map<String, String> values = new LinkedHashMap<>();

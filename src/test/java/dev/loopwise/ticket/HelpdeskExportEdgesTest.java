@@ -48,9 +48,42 @@ class HelpdeskExportEdgesTest {
                 + " others"), csv("text,order_id,order_id\nhello,1,2\n").errors());
         assertTrue(csv("text;Channel; channel \nhello;a;b\n").errors().get(0)
                 .startsWith("line 1: the column 'Channel' appears more than once in the header (also as ' channel '"));
-        // A read column is named as Loopwise reads it.
-        assertTrue(csv("Label,text,LABEL\nx,hello,y\n").errors().get(0)
-                .startsWith("line 1: the column 'label' appears more than once in the header (also as 'LABEL'"));
+        // Both spellings as written, and what a read column is read as.
+        assertEquals(List.of("line 1: the column 'Label' appears more than once in the header (also as 'LABEL', the same name in"
+                + " another case or with spaces around it; read as the label); keep one and rename or remove the others"),
+                csv("Label,text,LABEL\nx,hello,y\n").errors());
+        // Letters beyond ASCII fold too when spotting a repeat, though they never match a name Loopwise reads.
+        assertEquals(List.of("line 1: the column 'Cat\u00e9gorie' appears more than once in the header (also as 'CAT\u00c9GORIE',"
+                + " the same name in another case or with spaces around it); keep one and rename or remove the others"),
+                csv("text,Cat\u00e9gorie,CAT\u00c9GORIE\nhello,a,b\n").errors());
+    }
+
+    @Test
+    void aJsonRowNamingAKeyTwiceInAnyCaseIsRefusedOnItsLine() throws Exception {
+        TicketFile.Parsed parsed = jsonl("{\"text\":\"fine\"}\n{\"text\":\"a\",\"Text\":\"b\"}\n"
+                + "{\"text\":\"c\",\"order_id\":1,\"Order_ID\":2}\n");
+        assertEquals(List.of("line 2: the key 'text' appears more than once in the row (also as 'Text', the same name in another case"
+                + " or with spaces around it; read as the text); keep one and rename or remove the others",
+                "line 3: the key 'order_id' appears more than once in the row (also as 'Order_ID', the same name in another case or"
+                + " with spaces around it); keep one and rename or remove the others"), parsed.errors());
+    }
+
+    @Test
+    void headerProblemsAfterASeparatorLineNameTheHeadersLine() throws Exception {
+        assertEquals(List.of("line 2: the column 'text' appears more than once in the header; keep one and rename or remove the"
+                + " others"), csv("sep=;\ntext;text\na;b\n").errors());
+        assertTrue(csv("sep=,\n{\"text\":\"a\"}\n").errors().get(0).startsWith("line 2: this looks like JSON lines"));
+        List<String> badName = csv("sep=;\ntext;not\u0007e\na;b\n").errors();
+        assertTrue(badName.size() == 1 && badName.get(0).startsWith("line 2: "), badName.toString());
+        // The separator the line names leaves the header whole: the message says where that separator came from.
+        List<String> commas = csv("sep=;\ntext,label\nhello,x\n").errors();
+        assertEquals(1, commas.size(), commas.toString());
+        assertTrue(commas.get(0).startsWith("line 2: the header has no 'text' column"), commas.get(0));
+        assertTrue(commas.get(0).endsWith(", split by ';' as the sep= line on line 1 says: if the header uses another separator,"
+                + " correct that line or remove it"), commas.get(0));
+        // Without the line, neither its line number nor its words.
+        String noLine = csv("label,intent\nhello,x\n").errors().get(0);
+        assertTrue(noLine.startsWith("line 1: the header has no 'text' column") && !noLine.contains("sep="), noLine);
     }
 
     @Test
@@ -63,22 +96,55 @@ class HelpdeskExportEdgesTest {
         assertEquals(List.of("3:hi|x|{text,html=<b>hi</b>}"), shown(csv("sep=;\ntext,html;label;text\n<b>hi</b>;x;hi\n")));
         assertEquals(List.of("line 4: 3 fields found, but the header has 2 columns: give each column one field, and put double quotes"
                 + " around a value that holds the separator"), csv("sep=;\ntext;label\nhello;x\nhi;y;z\n").errors());
+
+        // As a spreadsheet saves the line again: spaces after it, the separator once for each further column, quoted; and a
+        // file of old Mac line ends.
+        assertEquals(List.of("3:hello, there|x|{}"), shown(csv("sep=; \ntext;label\nhello, there;x\n")));
+        assertEquals(List.of("3:hello, there|x|{}"), shown(csv("sep=;;;\ntext;label\nhello, there;x\n")));
+        assertEquals(List.of("3:hello, there|x|{}"), shown(csv("\"sep=;\";\ntext;label\nhello, there;x\n")));
+        assertEquals(List.of("3:hello, there|x|{}"), shown(csv("sep=;\rtext;label\rhello, there;x\r")));
     }
 
     @Test
     void aFileOfUtf8ReadAsWindows1252IsRefusedAndGenuineLettersAreNot() throws Exception {
-        TicketFile.Parsed garbled = csv("text\nmy cafÃ© order is late\nI donâ€™t have the tracking\nwhere is it\n"
-                + "the crÃ¨me arrived cold\n");
-        assertEquals(List.of("line 2, line 3 and 1 more row hold text such as 'Ã©' where 'é' was written: the file was saved from"
-                + " UTF-8 text read as Windows-1252, as a spreadsheet opening a UTF-8 export does, and would be stored garbled. Export"
-                + " it again as UTF-8 (in Excel: Save As, CSV UTF-8) and send that file; nothing was imported"), garbled.errors());
-        assertEquals(1, jsonl("{\"text\":\"cafÃ©\"}\n{\"text\":\"donâ€™t\"}\n").errors().size());
-        // Genuine text: a capital Ã in a Portuguese word, French quotes after an accent, and one garbled row among many.
-        StringBuilder many = new StringBuilder("text\nSÃO PAULO store\nAção de cobrança\n«café» crème brûlée\nsent to Zürich\n"
-                + "my cafÃ© order\n");
-        for (int i = 0; i < 120; i++) {
-            many.append("ticket ").append(i).append('\n');
+        TicketFile.Parsed garbled = csv("text\nmy caf\u00c3\u00a9 order is late\nI don\u00e2\u20ac\u2122t have the tracking\n"
+                + "where is it\nthe cr\u00c3\u00a8me arrived cold\nthanks \u00f0\u0178\u02dc\u20ac\n");
+        assertEquals(List.of("line 2, line 3 and 2 more rows hold text such as '\u00c3\u00a9' where '\u00e9' was written: the file"
+                + " was saved from UTF-8 text read as Windows-1252, as a spreadsheet opening a UTF-8 export does, and would be read"
+                + " garbled. Export it again as UTF-8 (in Excel: Save As, CSV UTF-8) and use that file"), garbled.errors());
+        // JSON lines are not saved by a spreadsheet: no Excel advice; the meaning of an emoji is told too.
+        assertEquals(List.of("line 1, line 2 hold text such as '\u00f0\u0178\u02dc\u20ac' where '\uD83D\uDE00' was written: the"
+                + " file was saved from UTF-8 text read as Windows-1252 and would be read garbled. Export it again as UTF-8 and use"
+                + " that file"), jsonl("{\"text\":\"hi \u00f0\u0178\u02dc\u20ac\"}\n{\"text\":\"caf\u00c3\u00a9\"}\n").errors());
+        // Genuine text, each line twice (two rows of them in two would refuse the file): a capital \u00c3 in Portuguese,
+        // French quotes and Word's no-break spaces after accents, \u00df or a capital accent before curly quotes or dots.
+        for (String genuine : List.of("S\u00c3O PAULO store", "A\u00e7\u00e3o de cobran\u00e7a", "\u00abcaf\u00e9\u00bb cr\u00e8me",
+                "sent to Z\u00fcrich", "Ich wei\u00df\u2026", "\u201eViel Spa\u00df\u201c", "\u00ab\u00a0Livr\u00e9\u00a0\u00bb",
+                "\u00ab\u00a0Exp\u00e9di\u00e9\u00a0\u00bb", "\u201cCAF\u00c9\u201d", "CAF\u00c9\u00a0!",
+                "d\u00e9j\u00e0\u00a0\u2013 merci", "KO\u00c7\u2019un")) {
+            assertEquals(List.of(), csv("text\n" + genuine + "\n" + genuine + "\n").errors(), genuine);
         }
-        assertEquals(List.of(), csv(many.toString()).errors());
+    }
+
+    @Test
+    void garbledRowsAreCountedAmongTheRowsHoldingNonAsciiText() throws Exception {
+        // Five garbled rows in an English export of a thousand: one row in two hundred, but every row with an accent.
+        StringBuilder english = new StringBuilder("text\n");
+        for (int i = 0; i < 1000; i++) {
+            english.append(i % 200 == 0 ? "my caf\u00c3\u00a9 order " : "where is order ").append(i).append('\n');
+        }
+        assertEquals(1, csv(english.toString()).errors().size());
+        // Two garbled rows: refused among 199 rows of accents (one in a hundred), taken among 201 (fewer).
+        assertEquals(1, csv(accented(197)).errors().size());
+        assertEquals(List.of(), csv(accented(199)).errors());
+    }
+
+    /** Two garbled rows, then {@code genuine} rows of accented text and some of plain ASCII. */
+    private static String accented(int genuine) {
+        StringBuilder file = new StringBuilder("text\nmy caf\u00c3\u00a9 order\nthe cr\u00c3\u00a8me\n");
+        for (int i = 0; i < genuine; i++) {
+            file.append("cr\u00e8me br\u00fbl\u00e9e ").append(i).append("\nplain ").append(i).append('\n');
+        }
+        return file.toString();
     }
 }

@@ -51,6 +51,12 @@ class HelpdeskExportImportTest {
                 .post("/api/v1/datasets/preferences").then().statusCode(415).body("code", equalTo("unsupported_media_type"))
                 .body("error", containsString("Send it as the file itself: Content-Type application/x-ndjson"))
                 .body("error", containsString("a CSV or TSV table of pairs is read by the command eval-reward"));
+        // Browsers and older clients label a .csv file so.
+        for (String type : List.of("application/vnd.ms-excel", "text/x-csv")) {
+            admin.request().contentType(type).body("prompt,chosen,rejected\nwhere,Today.,No.\n".getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/datasets/preferences").then().statusCode(415)
+                    .body("error", containsString("a CSV or TSV table of pairs is read by the command eval-reward"));
+        }
         admin.request().contentType("application/xml").body("<x/>").post("/api/v1/datasets/preferences").then().statusCode(415)
                 .body("error", equalTo("The body was sent as application/xml, which this address does not read. Send it as the file"
                         + " itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows."));

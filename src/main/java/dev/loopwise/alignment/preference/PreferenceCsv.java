@@ -48,8 +48,8 @@ final class PreferenceCsv {
             if (!line.find()) {
                 return new Table(text, null, 0);
             }
-            int end = line.end() + (text.startsWith("\r\n", line.end()) ? 2 : text.startsWith("\n", line.end()) ? 1 : 0);
-            return new Table(text.substring(end), CsvSeparator.named(line.group(1)), 1);
+            int end = line.end() + (text.startsWith("\r\n", line.end()) ? 2 : line.end() < text.length() ? 1 : 0);
+            return new Table(text.substring(end), CsvSeparator.named(line.group("named")), 1);
         }
 
         /** A message's "line N" as the file numbers it. */

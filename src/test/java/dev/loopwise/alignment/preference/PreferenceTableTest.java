@@ -2,6 +2,7 @@ package dev.loopwise.alignment.preference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -50,7 +51,10 @@ class PreferenceTableTest {
         assertEquals(2, read.skipped());
         String said = log.toString(StandardCharsets.UTF_8);
         assertEquals(true, said.contains("line 2: field 4 holds 'No idea.', but its column has no name in the header"), said);
-        assertEquals(true, said.contains("line 4: 2 fields found, but the header has 3 columns"), said);
+        assertTrue(said.contains("line 4: 2 fields found, but the header has 3 columns"), said);
+        // The line as a spreadsheet saves it again, quoted and followed by the other columns' separators, on old Mac line ends.
+        assertEquals(List.of("3:where, please|Today, by noon.|No."),
+                pairs("resaved.csv", "\"sep=;\";;\rprompt;chosen;rejected\rwhere, please;Today, by noon.;No.\r"));
     }
 
     @Test
@@ -137,6 +141,9 @@ class PreferenceTableTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         read("wide.csv", "sep=;\nprompt;chosen;rejected\na;b;c\nd;e\n", log);
         String said = log.toString(StandardCharsets.UTF_8);
-        assertEquals(true, said.contains("line 4: 2 fields found, but the header has 3 columns"), said);
+        assertTrue(said.contains("line 4: 2 fields found, but the header has 3 columns"), said);
+        // The line as a spreadsheet saves it again, quoted and followed by the other columns' separators, on old Mac line ends.
+        assertEquals(List.of("3:where, please|Today, by noon.|No."),
+                pairs("resaved.csv", "\"sep=;\";;\rprompt;chosen;rejected\rwhere, please;Today, by noon.;No.\r"));
     }
 }
