@@ -3,6 +3,7 @@ package dev.loopwise.model.registry;
 import dev.loopwise.common.VersionPageMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.intent.IntentHead;
+import dev.loopwise.model.registry.ComparisonAdvice.Verdict;
 import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelVersion;
@@ -88,11 +89,19 @@ final class ModelsNextStep {
         // The version that answered before, if it did better: the admin may have promoted on a hunch, or on one figure.
         Optional<ModelVersion> before = newestFirst.stream().filter(v -> v.version != current.version && v.activatedAt != null
                 && !v.status.equals(ModelVersion.REJECTED)).max(Comparator.comparing(v -> v.activatedAt));
-        if (before.isPresent() && VersionComparison.prefers(before.get(), current)) {
-            String comparison = VersionComparison.compare(before.get(), current);
+        // Weighed once: each weighing may count held-out tickets in the database.
+        ComparisonAdvice back = before.map(b -> VersionComparison.advise(b, current)).orElse(null);
+        if (back != null && back.verdict() == Verdict.SWITCH) {
             return neverLearned == null || knowsAll(before.get(), unknown)
-                    ? "v" + current.version + " answers customers, but the version before it did better. " + comparison
-                    : bothSaid(neverLearned, unknown, before.get(), "it did better than v" + current.version + ". " + comparison);
+                    ? "v" + current.version + " answers customers, but the version before it did better. " + back.text()
+                    : bothSaid(neverLearned, unknown, before.get(), "it did better than v" + current.version + ". " + back.text());
+        }
+        if (back != null && back.verdict() == Verdict.CONDITIONAL) {
+            // Better on one count, worse on another: still said, since only the lead can weigh the two.
+            String maybe = VersionPageMessages.mayGoBack(before.get().version, back.reason()) + back.text();
+            return neverLearned == null || knowsAll(before.get(), unknown)
+                    ? "v" + current.version + " answers customers; " + maybe
+                    : bothSaid(neverLearned, unknown, before.get(), maybe);
         }
         if (current.learnedNoReplyChoice()) {
             return "v" + current.version + " answers customers, but it learned no way to pick a reply: when it was trained the library"
@@ -160,6 +169,12 @@ final class ModelsNextStep {
 
     /** A version's own page: whether to promote it, go back to it, or leave it. */
     static String forVersion(ModelVersion version, ModelVersion active) {
+        return forVersion(version, active, active == null || active.version == version.version ? null
+                : VersionComparison.advise(version, active));
+    }
+
+    /** {@code advice}: the comparison with {@code active}, weighed once for the whole page (null for the active one itself). */
+    static String forVersion(ModelVersion version, ModelVersion active, ComparisonAdvice advice) {
         if (active == null) {
             return "No version answers customers yet: promote this one on Models.";
         }
@@ -184,7 +199,7 @@ final class ModelsNextStep {
                     + " versions kept (LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS). Its figures stay here to compare with; to serve"
                     + " something like it, train a new version on Models.";
         }
-        return againstActive(version, active);
+        return againstActive(version, active, advice);
     }
 
     /**
@@ -192,8 +207,7 @@ final class ModelsNextStep {
      * this version's own page read as advice about something else. What to do here comes first, from the comparison's
      * verdict, in the words of the button below it; two never measured against each other are said as they are.
      */
-    private static String againstActive(ModelVersion version, ModelVersion active) {
-        ComparisonAdvice advice = VersionComparison.advise(version, active);
+    private static String againstActive(ModelVersion version, ModelVersion active, ComparisonAdvice advice) {
         boolean servedBefore = version.activatedAt != null;
         return switch (advice.verdict()) {
             case SWITCH -> VersionPageMessages.switchAdvised(version.version, active.version, servedBefore);

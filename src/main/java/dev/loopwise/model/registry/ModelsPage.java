@@ -64,16 +64,17 @@ public class ModelsPage {
                                               String nextStep, boolean training, RegimeChoice regime, String activationsShown,
                                               String silence, String switched);
 
-        static native TemplateInstance version(ModelVersion version, String nextStep);
+        static native TemplateInstance version(ModelVersion version, String nextStep, String promoteQuestion, String buttonClass);
     }
 
     /**
      * One page of the version list, newest first, numbered below {@code before} (null: from the newest), with the active
      * version added when it is older than the page, so that the version answering customers is always in sight. Pages
      * follow the version number rather than a page number, so a page far back costs no more than the first.
-     * {@code olderThan}: the next page's cursor, null on the last page.
+     * {@code olderThan}: the next page's cursor, null on the last page; {@code active}: the version answering customers, read once
+     * for every row (null when none).
      */
-    public record VersionList(List<ModelVersion> shown, long total, Long before, Integer olderThan) {
+    public record VersionList(List<ModelVersion> shown, long total, Long before, Integer olderThan, ModelVersion active) {
         static final int PAGE = 30;
 
         static VersionList from(Long cursor) {
@@ -82,9 +83,17 @@ public class ModelsPage {
             List<ModelVersion> fetched = ModelVersion.newestFirst(before, 0, PAGE + 1);
             List<ModelVersion> page = new ArrayList<>(fetched.subList(0, Math.min(PAGE, fetched.size())));
             Integer older = fetched.size() > PAGE ? page.get(PAGE - 1).version : null;
-            ModelVersion.findActive().filter(active -> page.stream().noneMatch(v -> v.version == active.version)).ifPresent(page::add);
+            ModelVersion active = ModelVersion.findActive().orElse(null);
+            if (active != null && page.stream().noneMatch(v -> v.version == active.version)) {
+                page.add(active);
+            }
             page.sort(Comparator.comparingInt((ModelVersion v) -> v.version).reversed());
-            return new VersionList(page, RowCounts.total(RowCounts.MODEL_VERSIONS), before, older);
+            return new VersionList(page, RowCounts.total(RowCounts.MODEL_VERSIONS), before, older, active);
+        }
+
+        /** Read once for the page, not once per row: see {@link ModelFormats#activeAsShown}. */
+        public String activeAsShown() {
+            return active == null ? "" : String.valueOf(active.version);
         }
 
         public boolean hasOlder() {
@@ -115,7 +124,12 @@ public class ModelsPage {
     public TemplateInstance version(@PathParam("version") int version) {
         ModelVersion shown = ModelVersion.findByVersion(version)
                 .orElseThrow(() -> ApiException.notFound(LifecycleMessages.noVersion(version)));
-        return Templates.version(shown, ModelsNextStep.forVersion(shown, ModelVersion.findActive().orElse(null)));
+        ModelVersion active = ModelVersion.findActive().orElse(null);
+        ModelVersion against = active == null || active.version == shown.version ? null : active;
+        // Weighed once for the page: its words, its question and its button's colour all read this verdict.
+        ComparisonAdvice advice = against == null ? null : VersionComparison.advise(shown, against);
+        return Templates.version(shown, ModelsNextStep.forVersion(shown, active, advice), PromoteButtons.question(shown, against, advice),
+                PromoteButtons.buttonClass(shown, against, advice));
     }
 
     @POST

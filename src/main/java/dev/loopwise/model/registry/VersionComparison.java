@@ -62,6 +62,15 @@ final class VersionComparison {
                         + " To measure it, label a few more of " + (onlyCandidate.size() == 1 ? "its" : "their") + " tickets and train"
                         + " again; " + switchTo + " below if customers need " + (onlyCandidate.size() == 1 ? "it" : "them") + " answered now.");
             }
+            List<String> onlyActive = VersionIntents.missing(candidate, active);
+            if (!onlyActive.isEmpty()) {
+                // Each knows what the other never learned: neither is advised, so the advice does not flip after a switch.
+                return ComparisonAdvice.conditional("v" + candidate.version + " does not know " + VersionIntents.listed(onlyActive),
+                        knows + ". But v" + candidate.version + " does not know " + Counts.of(onlyActive.size(), "intent") + " v"
+                        + active.version + " answers (" + VersionIntents.listed(onlyActive) + "): it would give those tickets another"
+                        + " intent's reply. Weigh which customers matter more before you " + switchTo + "; training again on all"
+                        + " the labelled tickets gives a version that knows both.");
+            }
             String drop = outOfScopeDrop(candidate, active);
             if (!drop.isEmpty()) {
                 // New intents answered, at the price of answering what support does not handle: the lead weighs that, not us.
@@ -121,8 +130,8 @@ final class VersionComparison {
 
     /**
      * Whether {@link #compare} advises switching to {@code candidate}, read from its verdict so that a button is never
-     * marked as advised where the page leaves the choice to the lead. Symmetric, so the advice does not flip with which
-     * one is active.
+     * marked as advised where the page leaves the choice to the lead. Never true both ways: where each version knows an
+     * intent the other never learned, neither is advised, so the advice does not flip with which one is active.
      */
     static boolean prefers(ModelVersion candidate, ModelVersion active) {
         return advise(candidate, active).verdict() == Verdict.SWITCH;

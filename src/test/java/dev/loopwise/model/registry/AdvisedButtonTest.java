@@ -66,6 +66,22 @@ class AdvisedButtonTest {
     }
 
     @Test
+    void twoVersionsThatEachKnowAnIntentTheOtherNeverLearnedAreNeitherAdvisedEitherWay() {
+        // Within chance of each other, so before a promotion and after it the button must say the same.
+        ModelVersion active = version(31, "active", 0.85, 90);
+        ModelVersion newer = version(32, "candidate", 0.86, 90);
+        active.lineage = intents("cancel_order", "oos", "price_match", "track_order");
+        newer.lineage = intents("cancel_order", "gift_wrap", "oos", "track_order");
+        assertAdvice(Verdict.CONDITIONAL, newer, active);
+        assertAdvice(Verdict.CONDITIONAL, active, newer);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ComparisonAdvice advice = VersionComparison.advise(newer, active);
+            assertEquals("v32 does not know price_match", advice.reason(), advice.text());
+            assertEquals("v31 does not know gift_wrap", VersionComparison.advise(active, newer).reason());
+        });
+    }
+
+    @Test
     void aNewIntentWithoutHeldOutTicketsIsNotTheAdvisedButton() {
         ModelVersion active = version(22, "active", 0.82, 90);
         ModelVersion newer = version(23, "candidate", 0.80, 90);

@@ -62,6 +62,23 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void aVersionBeforeThatDidBetterAtAPriceIsStillNamedAsAChoice() {
+        // 95% against 80% on 300 is beyond chance; out of scope 20% of 20 against 90% is too: the lead weighs the two.
+        ModelVersion v5 = version(5, "retired", 0.95, 300, "intent/oos_recall", 0.2, "data/oos_test_tickets", 20);
+        v5.activatedAt = OffsetDateTime.now().minusDays(1);
+        ModelVersion v6 = version(6, "active", 0.80, 300, "intent/oos_recall", 0.9, "data/oos_test_tickets", 20);
+        v6.activatedAt = OffsetDateTime.now();
+        String text = ModelsNextStep.of(List.of(v6, v5), List.of());
+        assertTrue(text.startsWith("v6 answers customers; going back to v5 may be better, but that is yours to weigh: it hands fewer"
+                + " out-of-scope requests to a person. How the two compare: v5 gets the intent right for 95.0% of 300 tickets")
+                && text.contains("hands only 20.0% of the 20 out-of-scope tickets"), text);
+        // Without the price, the version before is said to do better, as before.
+        v5.metrics.put("intent/oos_recall", 0.9);
+        String better = ModelsNextStep.of(List.of(v6, v5), List.of());
+        assertTrue(better.startsWith("v6 answers customers, but the version before it did better."), better);
+    }
+
+    @Test
     void anotherVersionsPageSaysFirstWhatToDoThere() {
         // On v1's own page "…, the active v2 81.0%: …" read as advice about v2: what to do with v1 comes first.
         ModelVersion before = version(1, "retired", 0.85, 90, "intent/oos_recall", 0.938, "data/oos_test_tickets", 16);

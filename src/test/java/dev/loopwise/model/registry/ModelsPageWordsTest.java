@@ -70,7 +70,7 @@ class ModelsPageWordsTest {
     }
 
     private String drawn(TrainingRun run) {
-        return table.data("versions", new ModelsPage.VersionList(List.of(), 0, null, null)).data("runs", List.of(run))
+        return table.data("versions", new ModelsPage.VersionList(List.of(), 0, null, null, null)).data("runs", List.of(run))
                 .data("training", !run.finished()).render();
     }
 
