@@ -9,6 +9,7 @@ import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.TicketSearchConfig;
 import dev.loopwise.ticket.TicketTextSearch;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.qute.CheckedTemplate;
@@ -43,6 +44,8 @@ public class AdminPage {
     FirstWeek firstWeek;
     @Inject
     WorkspaceService workspace;
+    @Inject
+    TicketSearchConfig ticketSearch;
     @Context
     UriInfo uri;
 
@@ -80,7 +83,7 @@ public class AdminPage {
      * One page of tickets, newest first: {@code before} continues below a page (the Older link), {@code after} shows the page
      * just above one (the Newer link); both read only the rows shown, however far back the page is. Both at once are refused.
      * {@code q}: only the tickets without an intent whose text holds it, ignoring case (see {@link Ticket#newestFirst(Long,
-     * long, int, boolean, String)} for what that costs).
+     * long, int, boolean, String, TicketTextSearch.RestTime)} for what that costs).
      */
     @GET
     @Path("/tickets")
@@ -137,7 +140,7 @@ public class AdminPage {
 
     private TemplateInstance ticketsPage(Long before, Long after, boolean unlabelled, String search, String error) {
         long total = unlabelled ? Ticket.countUnlabelled() : Ticket.countAll();
-        TicketPager pager = TicketPager.of(before, after, TICKET_PAGE_SIZE, unlabelled, search);
+        TicketPager pager = TicketPager.of(before, after, TICKET_PAGE_SIZE, unlabelled, search, ticketSearch.restMs());
         return Templates.tickets(pager, total, unlabelled, search, Intent.listByName(), error, null);
     }
 }

@@ -42,8 +42,8 @@ public class TicketSearch {
         if (!pager.windowCut()) {
             return "";
         }
-        if (pager.tooCommon()) {
-            return PagingMessages.ticketSearchWindowCommon(Ticket.NEARBY);
+        if (pager.restStopped()) {
+            return PagingMessages.ticketSearchWindowStopped(Ticket.NEARBY);
         }
         return TicketTextIndex.present() ? PagingMessages.ticketSearchWindow(Ticket.NEARBY)
                 : PagingMessages.ticketSearchWindowNoIndex(Ticket.NEARBY);

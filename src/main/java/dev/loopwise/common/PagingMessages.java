@@ -84,11 +84,14 @@ public final class PagingMessages {
                 + " all of them.", window);
     }
 
-    /** A search whose words are in so many tickets that reading past the window took too long: what reads them all. */
-    public static String ticketSearchWindowCommon(int window) {
-        return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page, since the words"
-                + " searched are in so many tickets that reading all of them would take too long; the page links below search"
-                + " the next ones. A rarer word, or a longer part of one, searches all of them.", window);
+    /**
+     * The search past the window was stopped at its time limit. Only the time is known, not why it was long (common words,
+     * a loaded database), so the sentence says no more than that.
+     */
+    public static String ticketSearchWindowStopped(int window) {
+        return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page: the search past"
+                + " them took longer than its time limit and was stopped. The page links below search the next ones; searching"
+                + " again later, or for a rarer word, may search them all.", window);
     }
 
     /** A search text longer than a search may be. */

@@ -88,39 +88,35 @@ public class Ticket extends IdentityEntity {
      * @param unlabelledOnly only tickets without an intent (the ones waiting to be labelled)
      */
     public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly) {
-        return newestFirst(before, offset, size, unlabelledOnly, null);
+        return newestFirst(before, offset, size, unlabelledOnly, null, null);
     }
 
     /**
      * As {@link #newestFirst(Long, long, int, boolean)}, only the tickets whose text holds {@code contains} (ignoring case;
-     * null or blank: all). See {@link TicketTextSearch#searched} for what a search reads.
+     * null or blank: all). See {@link TicketTextSearch#searched} for what a search reads. {@code rest}: the time the
+     * searches past the {@link #NEARBY} tickets next to the page may still take; null: a search reads only those, whatever
+     * its text.
      */
-    public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly, String contains) {
-        return newestFirst(before, offset, size, unlabelledOnly, contains, false);
-    }
-
-    /** As above; {@code nearbyOnly}: a search reads only the {@link #NEARBY} tickets next to the page, whatever its text. */
     public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly, String contains,
-            boolean nearbyOnly) {
+            TicketTextSearch.RestTime rest) {
         if (offset + size > Integer.MAX_VALUE) {
             return List.of(); // past the end of any table, and past what a query's offset (an int) can say
         }
         if (contains != null && !contains.isBlank()) {
-            return TicketTextSearch.searched(true, before, (int) offset, size, unlabelledOnly, contains.strip(), nearbyOnly);
+            return TicketTextSearch.searched(true, before, (int) offset, size, unlabelledOnly, contains.strip(), rest);
         }
         return listing(unlabelledOnly, idBound(before == null ? null : "t.id < :id", before), null, null, "t.id desc")
                 .range((int) offset, (int) offset + size - 1).list();
     }
 
-    /** The {@code size} tickets just above the id {@code after}, oldest first: the page before a page, read as flat as the next. */
-    public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly, String contains) {
-        return oldestFirstAbove(after, size, unlabelledOnly, contains, false);
-    }
-
-    /** As above; {@code nearbyOnly} as for {@link #newestFirst(Long, long, int, boolean, String, boolean)}. */
-    public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly, String contains, boolean nearbyOnly) {
+    /**
+     * The {@code size} tickets just above the id {@code after}, oldest first: the page before a page, read as flat as the
+     * next. {@code rest} as for {@link #newestFirst(Long, long, int, boolean, String, TicketTextSearch.RestTime)}.
+     */
+    public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly, String contains,
+            TicketTextSearch.RestTime rest) {
         if (contains != null && !contains.isBlank()) {
-            return TicketTextSearch.searched(false, after, 0, size, unlabelledOnly, contains.strip(), nearbyOnly);
+            return TicketTextSearch.searched(false, after, 0, size, unlabelledOnly, contains.strip(), rest);
         }
         return listing(unlabelledOnly, idBound("t.id > :id", after), null, null, "t.id asc").range(0, size - 1).list();
     }

@@ -1,11 +1,7 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.common.text.LikePattern;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.hibernate.Session;
 
 /**
@@ -27,6 +25,8 @@ public final class TicketTextSearch {
     public static final int MAX_WORDS = 20;
     /** PostgreSQL's SQLSTATE for a statement cancelled, here by statement_timeout. */
     private static final String CANCELLED = "57014";
+    /** Any run of white space, Unicode's included (a no-break space, an ideographic space), parts words. */
+    private static final Pattern WORD_BREAK = Pattern.compile("(?U)\\s+");
     /**
      * The text test of the window, which no index can serve: the same matches as ILIKE (which in a UTF-8 database lowers
      * both sides the same way), read ticket by ticket along the ids. Only for a bounded range: the planner cannot
@@ -39,7 +39,9 @@ public final class TicketTextSearch {
 
     /** Whether a search text is longer than a search may be ({@link #MAX_CHARACTERS}, {@link #MAX_WORDS}). */
     public static boolean tooLong(String text) {
-        return text.length() > MAX_CHARACTERS || text.strip().split("\\s+").length > MAX_WORDS;
+        String words = text.strip();
+        return text.codePointCount(0, text.length()) > MAX_CHARACTERS
+                || !words.isEmpty() && WORD_BREAK.split(words).length > MAX_WORDS;
     }
 
     /**
@@ -51,14 +53,14 @@ public final class TicketTextSearch {
      * the key through every ticket and must find the matches through the trigram index tickets_text_trgm_idx (migration
      * V58) and sort just those. One query would leave that choice to the planner, and the driver prepares the statement
      * once for every search: after a few common words its one plan walked all tickets for a rare one. The index does not
-     * help a text whose trigrams are all common: every ticket holding them is read and tested, so the rest may take
-     * {@link TicketSearchConfig#restMs()} at most, and past that {@link TooCommon} is thrown. A text without three letters
+     * help a text whose trigrams are all common: every ticket holding them is read and tested, so the rest may take only
+     * what is left of {@code rest}, and past that {@link TimedOut} is thrown. A text without three letters
      * or digits in a row has no trigram to look up, and without the index there is nothing to look up in: then, as with
-     * {@code nearbyOnly}, only the window is searched, since walking on below it would read every ticket of the history for
+     * {@code rest} null, only the window is searched, since walking on below it would read every ticket of the history for
      * a rare text ({@link Ticket#searchesAll} says which; {@link Ticket#nearbyEdgeBelow} is where such a search continues).
      */
     static List<Ticket> searched(boolean newestFirst, Long from, int skip, int size, boolean unlabelledOnly, String text,
-            boolean nearbyOnly) {
+            RestTime rest) {
         String order = newestFirst ? " desc" : " asc";
         Map<String, Object> bound = Ticket.idBound(from == null ? null : newestFirst ? "t.id < :id" : "t.id > :id", from);
         Long edge = Ticket.windowEdge(unlabelledOnly, bound, order);
@@ -68,15 +70,18 @@ public final class TicketTextSearch {
         }
         List<Ticket> near = Ticket.listing(unlabelledOnly, window, text, TEXT_WALKED, "t.id" + order)
                 .range(0, skip + size - 1).list();
-        if (edge == null || near.size() == skip + size || nearbyOnly || !Ticket.searchesAll(text)) {
+        if (edge == null || near.size() == skip + size || rest == null || !Ticket.searchesAll(text)) {
             return near.subList(Math.min(skip, near.size()), near.size());
         }
         int restSkip = Math.max(0, skip - near.size());
-        List<Long> ids = restIds(newestFirst, edge, restSkip, skip + size - near.size() - restSkip, unlabelledOnly, text);
-        List<Ticket> rest = ids.isEmpty() ? List.of()
-                : Ticket.listing(unlabelledOnly, Map.of("t.id in :ids", ids), null, null, "t.id" + order).list();
+        List<Long> ids = restIds(newestFirst, edge, restSkip, skip + size - near.size() - restSkip, unlabelledOnly, text,
+                rest);
+        // Read back by id alone: a ticket labelled since the ids were found must not shorten the page, which would read as
+        // the end of the list.
+        List<Ticket> past = ids.isEmpty() ? List.of()
+                : Ticket.listing(false, Map.of("t.id in :ids", ids), null, null, "t.id" + order).list();
         List<Ticket> found = new ArrayList<>(near.subList(Math.min(skip, near.size()), near.size()));
-        found.addAll(rest);
+        found.addAll(past);
         return found;
     }
 
@@ -85,22 +90,29 @@ public final class TicketTextSearch {
      * it alone, over JDBC: a cancelled statement aborts the transaction it runs in, so the caller's (if any) goes on
      * untouched, and a cancellation is an answer here, not a failure for Hibernate to log as one.
      */
-    private static List<Long> restIds(boolean newestFirst, long edge, int skip, int count, boolean unlabelledOnly, String text) {
+    private static List<Long> restIds(boolean newestFirst, long edge, int skip, int count, boolean unlabelledOnly, String text,
+            RestTime time) {
+        int ms = time.remainingMs();
+        if (ms < 1) {
+            throw new TimedOut(); // an earlier search of this page used the time up
+        }
         String sql = "select t.id from tickets t where " + (unlabelledOnly ? "t.intent_id is null and " : "") + "t.id "
                 + (newestFirst ? "<" : ">") + " ? and t.text ilike ? escape '" + LikePattern.ESCAPE + "' order by t.id + 0"
                 + (newestFirst ? " desc" : " asc") + " offset ? limit ?";
-        int ms = Arc.container().instance(Bound.class).get().config.restMs();
+        long started = System.nanoTime();
         try {
             // The session of the new transaction, and so its connection: unwrapped inside it.
             return QuarkusTransaction.requiringNew().call(() -> Ticket.getEntityManager().unwrap(Session.class)
                     .doReturningWork(connection -> ids(connection, sql, ms, edge, LikePattern.containing(text), skip, count)));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof TooCommon tooCommon) {
-                    throw tooCommon; // the transaction is rolled back, ending the timeout with it
+                if (cause instanceof TimedOut timedOut) {
+                    throw timedOut; // the transaction is rolled back, ending the timeout with it
                 }
             }
             throw e;
+        } finally {
+            time.spend(System.nanoTime() - started);
         }
     }
 
@@ -123,24 +135,46 @@ public final class TicketTextSearch {
             return ids;
         } catch (SQLException e) {
             if (CANCELLED.equals(e.getSQLState())) {
-                throw new TooCommon();
+                throw new TimedOut();
             }
             throw e;
         }
     }
 
-    /** The setting, for this static code: ArC removes a config mapping that no bean injects, so one that stays does. */
-    @Singleton
-    @Unremovable
-    static class Bound {
-        @Inject
-        TicketSearchConfig config;
+    /**
+     * The time the searches past the window may still take, for one page together: a page may ask the rest up to three
+     * times (its cursor, its tickets, whether an Older page follows), and {@link TicketSearchConfig#restMs()} bounds their
+     * sum. Only their own time counts; the window's reads are bounded by its size.
+     */
+    public static final class RestTime {
+        private long leftNanos;
+
+        private RestTime(long leftNanos) {
+            this.leftNanos = leftNanos;
+        }
+
+        /** {@code ms}: {@link TicketSearchConfig#restMs()}. */
+        public static RestTime of(int ms) {
+            return new RestTime(TimeUnit.MILLISECONDS.toNanos(ms));
+        }
+
+        /** Whole milliseconds left, at least 1 while any is: statement_timeout takes milliseconds, and 0 there is no bound. */
+        int remainingMs() {
+            return leftNanos <= 0 ? 0 : (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(leftNanos));
+        }
+
+        void spend(long nanos) {
+            leftNanos -= nanos;
+        }
     }
 
-    /** The rest of a search took longer than {@link TicketSearchConfig#restMs()}: its words are in very many tickets. */
-    public static final class TooCommon extends RuntimeException {
-        TooCommon() {
-            super("the search past the tickets next to the page was cancelled", null, false, false);
+    /**
+     * The search past the tickets next to the page took longer than {@link TicketSearchConfig#restMs()} (for one page, all
+     * its searches past the window together) and was stopped.
+     */
+    public static final class TimedOut extends RuntimeException {
+        TimedOut() {
+            super("the search past the tickets next to the page was stopped at its time limit", null, false, false);
         }
     }
 }

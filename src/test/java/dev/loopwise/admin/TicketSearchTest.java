@@ -132,6 +132,21 @@ class TicketSearchTest {
         assertTrue(search(twenty).contains(row(words)), "20 words are searched");
     }
 
+    @Test
+    void theCapCountsCharactersNotCodeUnitsAndAnyUnicodeSpaceSeparatesWords() {
+        String clef = "\uD834\uDD1E"; // one character, two UTF-16 code units
+        String atCap = tag + " " + clef.repeat(200 - tag.length() - 1);
+        long mine = ticket(atCap);
+        assertTrue(search(atCap).contains(row(mine)), "200 characters, some outside the Basic Multilingual Plane, are searched");
+        Caller.session("admin").pageRequest().accept("text/html").queryParam("unlabelled", "true").queryParam("q", atCap + clef)
+                .get("/admin/tickets").then().statusCode(400);
+        for (String space : List.of("\u00A0", "\u3000")) {
+            String words = tag + (space + "w").repeat(20);
+            Caller.session("admin").pageRequest().accept("text/html").queryParam("unlabelled", "true").queryParam("q", words)
+                    .get("/admin/tickets").then().statusCode(400);
+        }
+    }
+
     private static String search(String text) {
         return Caller.session("admin").pageRequest().accept("text/html").queryParam("unlabelled", "true").queryParam("q", text)
                 .get("/admin/tickets").then().statusCode(200).extract().asString();

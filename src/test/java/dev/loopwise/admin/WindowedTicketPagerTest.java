@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.TicketSearchConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class WindowedTicketPagerTest {
+    @Inject
+    TicketSearchConfig config;
     private static final String TEXT = "~§";
     private final String tag = "windowed" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -95,8 +99,8 @@ class WindowedTicketPagerTest {
         return page(before, after, TEXT);
     }
 
-    private static TicketPager page(Long before, Long after, String text) {
-        return QuarkusTransaction.requiringNew().call(() -> TicketPager.of(before, after, 50, true, text));
+    private TicketPager page(Long before, Long after, String text) {
+        return QuarkusTransaction.requiringNew().call(() -> TicketPager.of(before, after, 50, true, text, config.restMs()));
     }
 
     private static List<Long> ids(TicketPager pager) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -17,7 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class TicketTextSearchFarBackTest {
+    @Inject
+    TicketSearchConfig config;
     private final String tag = "farback" + UUID.randomUUID().toString().substring(0, 8);
+
+    private TicketTextSearch.RestTime rest() {
+        return TicketTextSearch.RestTime.of(config.restMs());
+    }
 
     @AfterEach
     void removeTheTickets() {
@@ -35,12 +42,12 @@ class TicketTextSearchFarBackTest {
         long newest = ticket(tag.toUpperCase(Locale.ROOT) + " zeppelin 50%_OFF! c:\\path");
         String typed = tag.toUpperCase(Locale.ROOT) + " zEPPELIN 50%_off! c:\\PATH";
 
-        assertEquals(List.of(newest, farBack), ids(() -> Ticket.newestFirst(null, 0, 50, true, typed)));
-        assertEquals(List.of(newest, farBack), ids(() -> Ticket.newestFirst(null, 0, 50, false, typed)), "all tickets, not only the unlabelled");
-        assertEquals(List.of(farBack), ids(() -> Ticket.newestFirst(newest, 0, 50, true, typed)), "below a cursor");
-        assertEquals(List.of(farBack), ids(() -> Ticket.newestFirst(null, 1, 50, true, typed)), "after an offset");
-        assertEquals(List.of(farBack, newest), ids(() -> Ticket.oldestFirstAbove(farBack - 1, 50, true, typed)), "oldest first");
-        assertEquals(List.of(newest), ids(() -> Ticket.oldestFirstAbove(farBack, 50, false, typed)), "above a cursor");
+        assertEquals(List.of(newest, farBack), ids(() -> Ticket.newestFirst(null, 0, 50, true, typed, rest())));
+        assertEquals(List.of(newest, farBack), ids(() -> Ticket.newestFirst(null, 0, 50, false, typed, rest())), "all tickets, not only the unlabelled");
+        assertEquals(List.of(farBack), ids(() -> Ticket.newestFirst(newest, 0, 50, true, typed, rest())), "below a cursor");
+        assertEquals(List.of(farBack), ids(() -> Ticket.newestFirst(null, 1, 50, true, typed, rest())), "after an offset");
+        assertEquals(List.of(farBack, newest), ids(() -> Ticket.oldestFirstAbove(farBack - 1, 50, true, typed, rest())), "oldest first");
+        assertEquals(List.of(newest), ids(() -> Ticket.oldestFirstAbove(farBack, 50, false, typed, rest())), "above a cursor");
     }
 
     @Test
@@ -49,14 +56,14 @@ class TicketTextSearchFarBackTest {
         fill(Ticket.NEARBY + 1);
 
         // Other tickets may hold "qz" too: only this test's are compared.
-        assertEquals(List.of(), mine(() -> Ticket.newestFirst(null, 0, 50, true, "qZ")), "the window ends above it");
+        assertEquals(List.of(), mine(() -> Ticket.newestFirst(null, 0, 50, true, "qZ", rest())), "the window ends above it");
         Long edge = QuarkusTransaction.requiringNew().call(() -> Ticket.nearbyEdgeBelow(null, true));
         long newestFill = QuarkusTransaction.requiringNew().call(() -> ((Number) Ticket.getEntityManager()
                 .createNativeQuery("select max(id) from tickets where text like ?1").setParameter(1, tag + " nothing%")
                 .getSingleResult()).longValue());
         assertEquals(newestFill - (Ticket.NEARBY - 1), edge, "the window is the 10,000 newest, all of them this test's");
-        assertEquals(List.of(farBack), mine(() -> Ticket.newestFirst(edge, 0, 50, true, "qZ")), "below the window's edge");
-        assertEquals(List.of(farBack), mine(() -> Ticket.newestFirst(null, 0, 50, true, tag + " qZ")), "a text with trigrams reads all");
+        assertEquals(List.of(farBack), mine(() -> Ticket.newestFirst(edge, 0, 50, true, "qZ", rest())), "below the window's edge");
+        assertEquals(List.of(farBack), mine(() -> Ticket.newestFirst(null, 0, 50, true, tag + " qZ", rest())), "a text with trigrams reads all");
     }
 
     private List<Long> mine(Supplier<List<Ticket>> search) {
