@@ -53,7 +53,7 @@ final class GiftCards {
             }
             String number = matcher.group(1);
             boolean digitsOnly = number.chars().allMatch(c -> Character.isDigit(c) || c == ' ' || c == '\u00A0' || c == '-');
-            int digits = PiiMasker.digitCount(number);
+            int digits = NumberChecks.digitCount(number);
             if (!number.contains(PiiMasker.Kind.CARD.placeholder()) && digitsOnly && (digits < MIN_DIGITS || digits > MAX_DIGITS || DATE.matcher(number).matches())) {
                 continue;
             }

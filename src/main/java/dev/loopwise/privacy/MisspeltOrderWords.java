@@ -10,34 +10,33 @@ import java.util.regex.Pattern;
  * "purhase 00123842", "roder 00123842", "ordr 00004587345", "reciept 00123842": customers misspell the order word (and
  * the invoice's, receipt's, reference's or tracking number's) as often as any other, and the run after it is still
  * the number it names. One slip counts (a letter missing, added, wrong, or two swapped), unless the slip makes a word
- * of its own that names no order ("my older number", "border", German "Ordner", Dutch "onder" and "ouders"): the
- * number after those stays a phone. The word for "order" in another language ("orden", "ordem", "ordre") and German
- * "oder" ("or", and the commonest slip of "order") name a short run (see {@link #ORDER_ELSEWHERE}), "oder" only where
- * no number or phone word stands right before it. Only before a run that starts with 00 and is no
- * international number, dialled with 00 or with another exit code ("001 44 …" from Korea, "0011 33 …" from Australia):
- * no country's own numbers start so, and a number dialled abroad still stays a phone after any of these words.
+ * of its own that names no order ("my older number", "border", German "Ordner" and "oder", Dutch "onder" and
+ * "ouders", "tracing", "preference"): the number after those stays a phone. A slip of the invoice, receipt, reference
+ * or tracking word, and the word for "order" in another language ("orden", "ordem", "ordre"), name only a short run
+ * (see {@link #MOST_DIGITS_NEVER_DIALLED}). Only before a run that starts with 00 and is no international number,
+ * dialled with 00 or with another exit code ("001 44 …" from Korea, "0011 33 …" from Australia): no country's own
+ * numbers start so, and a number dialled abroad still stays a phone after any of these words.
  */
 final class MisspeltOrderWords {
-    private static final List<String> ORDER_WORDS = List.of("order", "orders", "purchase", "purchases", "invoice", "invoices",
-            "receipt", "receipts", "reference", "tracking");
+    private static final List<String> ORDER_WORDS = List.of("order", "orders", "purchase", "purchases");
+    /** Their slips name only a short run: a longer one may be a phone mistyped, and a leaked phone costs more. */
+    private static final List<String> SHORT_RUN_WORDS = List.of("invoice", "invoices", "receipt", "receipts",
+            "reference", "tracking");
     /**
      * Words one slip from an order word that name no order, in English, German, French, Spanish, Portuguese, Italian,
      * Dutch or the Scandinavian languages.
      */
-    private static final Set<String> REAL_WORDS = Set.of("older", "odder", "border", "borders", "ordner", "ordners",
+    private static final Set<String> REAL_WORDS = Set.of("oder", "older", "odder", "border", "borders", "ordner", "ordners",
             "ordern", "ordet", "ordets", "orde", "ordes", "onder", "ouder", "ouders", "orter", "arder", "morder", "purchased",
             "purchaser", "purchasers", "invoiced", "receipted", "referenced", "trucking", "cracking", "racking", "tacking",
-            "tricking");
+            "tricking", "tracing", "preference", "invoke");
     /**
-     * "Order" in Spanish, Portuguese or French, and German "oder" ("or"), the commonest slip of "order": they name only a
-     * run too short for any number dialled abroad (00 and at most six digits; Niue's "00 683 1234" has seven), so a
-     * longer one, perhaps a phone mistyped, stays masked.
+     * "Order" in Spanish, Portuguese or French. German "oder" ("or") is no order word, though one slip from "order":
+     * "erreichbar oder 00123456" joins two phones.
      */
-    private static final Set<String> ORDER_ELSEWHERE = Set.of("oder", "orden", "ordem", "ordens", "ordre", "ordres");
+    private static final Set<String> ORDER_ELSEWHERE = Set.of("orden", "ordem", "ordens", "ordre", "ordres");
+    /** A run too short for any number dialled abroad: 00 and at most six digits (Niue's "00 683 1234" has seven). */
     private static final int MOST_DIGITS_NEVER_DIALLED = 8;
-    /** "030 1234567 oder 00123842", "Telefon oder 00123842": German "or" between phones. */
-    private static final String GERMAN_OR = "oder";
-    private static final Pattern NUMBER_BEFORE = Pattern.compile("\\d[ \\t.,;:)-]*$");
     /**
      * Exit codes other than 00 a number dialled abroad starts with: 000 (Kenya, Tanzania, Uganda), 001, 002, 005,
      * 006, 007, 008 and 009 (South Korea, Taiwan, Indonesia, Thailand…) and Australia's 0011, the longest first.
@@ -61,10 +60,10 @@ final class MisspeltOrderWords {
             return false;
         }
         String word = matcher.group(1).toLowerCase(Locale.ROOT);
-        boolean names = ORDER_ELSEWHERE.contains(word) ? digits.length() <= MOST_DIGITS_NEVER_DIALLED
-                && !(word.equals(GERMAN_OR) && (NUMBER_BEFORE.matcher(before).region(0, matcher.start(1)).find()
-                        || PhoneContext.announcesPhone(before, matcher.start(1))))
-                : !REAL_WORDS.contains(word) && ORDER_WORDS.stream().anyMatch(order -> oneSlipApart(word, order));
+        boolean shortRun = digits.length() <= MOST_DIGITS_NEVER_DIALLED;
+        boolean names = ORDER_ELSEWHERE.contains(word) ? shortRun
+                : !REAL_WORDS.contains(word) && (ORDER_WORDS.stream().anyMatch(order -> oneSlipApart(word, order))
+                        || shortRun && SHORT_RUN_WORDS.stream().anyMatch(order -> oneSlipApart(word, order)));
         // the word first: asking whether the run is dialled abroad is dear, and a long text holds many runs
         return names && !dialledAbroad(digits);
     }

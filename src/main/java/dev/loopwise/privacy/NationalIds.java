@@ -61,12 +61,14 @@ final class NationalIds {
         }
 
         /**
-         * Right after one of {@code names} (see {@link #afterItsName}): a text that never names the document, as a long
-         * run of digits does not, is not scanned for it.
+         * Right after one of {@code names} (see {@link #afterItsName}): a text that never names the document as a word,
+         * as a long run of digits does not, is not scanned for it. The name must be a whole word, as the pattern itself
+         * requires (a letter or digit right after it would leave the number glued to a word), so "morning" or "guide"
+         * does not make a text scanned, and no text the pattern would mask is skipped.
          */
         static Format named(String names, String number, Predicate<String> check) {
             return new Format(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + afterItsName(names, number) + ")" + NOT_BEFORE_WORD),
-                    Pattern.compile("(?i:" + names + ")"), check);
+                    Pattern.compile(WordBounds.START + "(?i:" + names + ")" + WordBounds.END), check);
         }
 
         boolean mayHold(String text) {

@@ -125,7 +125,7 @@ final class PhoneContext {
             return true;
         }
         if (GROUPED_NATIONAL.matcher(text).region(begin, end).matches()) {
-            int digits = PiiMasker.digitCount(text.substring(begin, end));
+            int digits = NumberChecks.digitCount(text.substring(begin, end));
             return digits >= MOST_GROUPED_DIGITS - 3 && digits <= MOST_GROUPED_DIGITS;
         }
         return MOBILE_SHAPE.matcher(text).region(begin, end).matches() && !NUMBER_NAMED.matcher(before).find();

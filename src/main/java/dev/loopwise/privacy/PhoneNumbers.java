@@ -101,7 +101,7 @@ final class PhoneNumbers {
     /** Whether {@code text} from {@code begin} to {@code end} is a phone number. */
     static boolean accepts(String text, int begin, int end) {
         String candidate = text.substring(begin, end);
-        int digits = PiiMasker.digitCount(candidate);
+        int digits = NumberChecks.digitCount(candidate);
         if (digits < 7 || digits > 15 || isDateOrTime(candidate)) {
             return false;
         }

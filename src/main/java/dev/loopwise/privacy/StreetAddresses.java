@@ -1,6 +1,7 @@
 package dev.loopwise.privacy;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,24 @@ final class StreetAddresses {
     private static final String FRENCH_NAME = NAME + "(?:\\s+(?:(?:de|du|des|la|le)\\s+)?" + NAME + "){0,2}";
     private static final String SOUTHERN_PARTICLES = "(?:(?:de|del|da|do|dos|das|di|della|dei|du|des|la|le|les|el|los|las)\\s+|[ld]'){0,4}";
     /** A street of a southern European type whose name comes before the number. */
+    /** Street types written before the name, capitalised as customers write them; a regex each. */
+    static final List<String> TYPES_FIRST = List.of("Calle", "Carrer", "Avenida", "Avda\\.", "Rua", "Travessa", "Viale",
+            "Piazza", "Piazzale", "Paseo", "Pra\u00E7a", "Rambla", "Camino", "Estrada", "Rue", "Chauss\u00E9e", "Chemin",
+            "All\u00E9e", "Quai");
+    /** Polish "ul." and "ulica", often written in lower case. */
+    static final List<String> TYPES_FIRST_ANY_CASE = List.of("ul\\.", "ulica");
+
+    /**
+     * A look-ahead at the first letters of {@code types}, in either case for {@code anyCase}: built from the lists, so a
+     * type added to them is never turned away before its pattern is tried.
+     */
+    static String startsWithOneOf(List<String> types, List<String> anyCase) {
+        StringBuilder letters = new StringBuilder();
+        types.forEach(type -> letters.append(type.charAt(0)));
+        anyCase.forEach(type -> letters.append(Character.toUpperCase(type.charAt(0))).append(Character.toLowerCase(type.charAt(0))));
+        return "(?=[" + letters + "])";
+    }
+
     private static String typeFirst(String types) {
         return "(?:" + types + ")(?:\\s+|(?<=\\.)(?=\\p{Lu}))" + SOUTHERN_PARTICLES + NAME + "(?:\\s+" + NAME + "){0,2}" + HOUSE_NUMBER_AFTER;
     }
@@ -186,8 +205,8 @@ final class StreetAddresses {
         Pattern.compile(DIGIT_FIRST + NO_WORD_BEFORE + "\\d{1,4},?\\s+place\\s+" + FRENCH_NAME + CUE_AFTER),
         Pattern.compile(CAPITAL_FIRST + NO_WORD_BEFORE + "\\p{Lu}[\\p{L}'-]{0,40}(?:stra\u00DFe|strasse|str\\.|weg|allee|gasse|platz|gracht|straat|laan|"
                 + "plein|vej|gatan|v\u00E4gen|veien|\\s+(?:Stra\u00DFe|Strasse|Str\\.|Weg|Allee|Gasse|Platz))" + HOUSE_NUMBER_AFTER),
-        Pattern.compile("(?=[ACEPQRTVUu])" + NO_WORD_BEFORE + typeFirst("Calle|Carrer|Avenida|Avda\\.|Rua|Travessa|Viale|Piazza|Piazzale|Paseo|"
-                + "Pra\u00E7a|Rambla|Camino|Estrada|Rue|Chauss\u00E9e|Chemin|All\u00E9e|Quai|(?i:ul\\.|ulica)")),
+        Pattern.compile(startsWithOneOf(TYPES_FIRST, TYPES_FIRST_ANY_CASE) + NO_WORD_BEFORE + typeFirst(String.join("|", TYPES_FIRST)
+                + "|(?i:" + String.join("|", TYPES_FIRST_ANY_CASE) + ")")),
         // a Polish street is often written without its "ul.": its postcode and town after the number say it is one
         Pattern.compile(CAPITAL_FIRST + NO_WORD_BEFORE + "(?i:" + NOT_A_STREET_NAME + ")" + NAME + "(?:\\s+" + NAME + ")?" + HOUSE_NUMBER_AFTER
                 + "(?=,?\\s+\\d{2}-\\d{3}\\s+" + POLISH_TOWN + ")"),

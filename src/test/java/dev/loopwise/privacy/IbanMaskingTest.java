@@ -19,8 +19,8 @@ class IbanMaskingTest {
             "DO YOU KNOW IF MY 401K IS ABLE TO BE ROLLED OVER"}) {
             assertEquals(text, masker.mask(text));
         }
-        assertFalse(PiiMasker.validIban("MY401KISABLETOBEROLLEDOVER"), "passes mod 97, but is mostly letters");
-        assertFalse(PiiMasker.validIban("my401kisabletoberolledover"), "in lower case alike");
+        assertFalse(NumberChecks.validIban("MY401KISABLETOBEROLLEDOVER"), "passes mod 97, but is mostly letters");
+        assertFalse(NumberChecks.validIban("my401kisabletoberolledover"), "in lower case alike");
     }
 
     @Test

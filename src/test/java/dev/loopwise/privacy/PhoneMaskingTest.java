@@ -219,21 +219,21 @@ class PhoneMaskingTest {
     void aPhoneNumberPassingTheLuhnCheckIsNoCard() {
         assertTrue(luhn("004915112345678"), "the example must pass Luhn to mean anything");
         assertEquals("call [PHONE]", masker.mask("call 0049 1511 2345 678"));
-        assertFalse(PiiMasker.validCard("004915112345678"), "no card network issues numbers starting with 0");
+        assertFalse(NumberChecks.validCard("004915112345678"), "no card network issues numbers starting with 0");
     }
 
     @Test
     void aCardHasItsNetworksPrefixAndLength() {
         assertTrue(luhn("41111111111114") && luhn("3714496353984314") && luhn("9400100000000000002"), "the examples must pass Luhn");
-        assertFalse(PiiMasker.validCard("41111111111114"), "Visa issues 13, 16 or 19 digits, not 14");
-        assertTrue(PiiMasker.validCard("371449635398431"), "American Express: 34 or 37 and 15 digits");
-        assertFalse(PiiMasker.validCard("3714496353984314"), "American Express never issues 16 digits");
-        assertFalse(PiiMasker.validCard("9400100000000000002"), "no card network issues numbers starting with 94");
-        assertTrue(PiiMasker.validCard("5555555555554444"), "Mastercard 51-55");
-        assertTrue(PiiMasker.validCard("2223003122003222"), "Mastercard 2221-2720");
-        assertTrue(PiiMasker.validCard("3530111333300000"), "JCB");
-        assertTrue(PiiMasker.validCard("6200000000000005"), "UnionPay");
-        assertTrue(PiiMasker.validCard("36227206271667"), "Diners Club, 14 digits");
+        assertFalse(NumberChecks.validCard("41111111111114"), "Visa issues 13, 16 or 19 digits, not 14");
+        assertTrue(NumberChecks.validCard("371449635398431"), "American Express: 34 or 37 and 15 digits");
+        assertFalse(NumberChecks.validCard("3714496353984314"), "American Express never issues 16 digits");
+        assertFalse(NumberChecks.validCard("9400100000000000002"), "no card network issues numbers starting with 94");
+        assertTrue(NumberChecks.validCard("5555555555554444"), "Mastercard 51-55");
+        assertTrue(NumberChecks.validCard("2223003122003222"), "Mastercard 2221-2720");
+        assertTrue(NumberChecks.validCard("3530111333300000"), "JCB");
+        assertTrue(NumberChecks.validCard("6200000000000005"), "UnionPay");
+        assertTrue(NumberChecks.validCard("36227206271667"), "Diners Club, 14 digits");
     }
 
     private static boolean luhn(String digits) {
