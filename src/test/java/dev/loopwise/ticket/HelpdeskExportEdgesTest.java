@@ -56,6 +56,10 @@ class HelpdeskExportEdgesTest {
         assertEquals(List.of("line 1: the column 'Cat\u00e9gorie' appears more than once in the header (also as 'CAT\u00c9GORIE',"
                 + " the same name in another case or with spaces around it); keep one and rename or remove the others"),
                 csv("text,Cat\u00e9gorie,CAT\u00c9GORIE\nhello,a,b\n").errors());
+        // The same name with its accent written as a letter and a combining mark (as macOS names it) is the same name.
+        assertEquals(List.of("line 1: the column 'Cat\u00e9gorie' appears more than once in the header (also as 'CATE\u0301GORIE',"
+                + " the same name in another case or with spaces around it); keep one and rename or remove the others"),
+                csv("text,Cat\u00e9gorie,CATE\u0301GORIE\nhello,a,b\n").errors());
     }
 
     @Test
@@ -66,6 +70,14 @@ class HelpdeskExportEdgesTest {
                 + " or with spaces around it; read as the text); keep one and rename or remove the others",
                 "line 3: the key 'order_id' appears more than once in the row (also as 'Order_ID', the same name in another case or"
                 + " with spaces around it); keep one and rename or remove the others"), parsed.errors());
+    }
+
+    @Test
+    void aKeyWhoseValueIsNullDoesNotRepeatAnother() throws Exception {
+        // Tables merged with pandas write every column in every row, null where the row had none.
+        TicketFile.Parsed merged = jsonl("{\"text\":\"hi\",\"Text\":null}\n{\"text\":null,\"Text\":\"there\"}\n");
+        assertEquals(List.of(), merged.errors());
+        assertEquals(List.of("1:hi|null|{}", "2:there|null|{}"), shown(merged));
     }
 
     @Test
@@ -121,9 +133,18 @@ class HelpdeskExportEdgesTest {
         for (String genuine : List.of("S\u00c3O PAULO store", "A\u00e7\u00e3o de cobran\u00e7a", "\u00abcaf\u00e9\u00bb cr\u00e8me",
                 "sent to Z\u00fcrich", "Ich wei\u00df\u2026", "\u201eViel Spa\u00df\u201c", "\u00ab\u00a0Livr\u00e9\u00a0\u00bb",
                 "\u00ab\u00a0Exp\u00e9di\u00e9\u00a0\u00bb", "\u201cCAF\u00c9\u201d", "CAF\u00c9\u00a0!",
-                "d\u00e9j\u00e0\u00a0\u2013 merci", "KO\u00c7\u2019un")) {
+                "d\u00e9j\u00e0\u00a0\u2013 merci", "KO\u00c7\u2019un", "IRM\u00c3\u2026", "AMANH\u00c3\u201d",
+                "KYLL\u00c4\u2026", "\u201dHYV\u00c4\u201d", "\u201dP\u00c5\u201d", "P\u00c5\u2026", "\u00c5\u00a0Energi")) {
             assertEquals(List.of(), csv("text\n" + genuine + "\n" + genuine + "\n").errors(), genuine);
         }
+    }
+
+    @Test
+    void aGarbledPairAfterOneThatDoesNotCountAndInTheResponseAreFound() throws Exception {
+        assertEquals(1, csv("text\nKO\u00c7\u2019un caf\u00c3\u00a9\nKO\u00c7\u2019un caf\u00c3\u00a9\n").errors().size());
+        assertEquals(1, csv("text,response\nwhere is it,It left th\u00c3\u00a9 store\nand now,Voil\u00c3\u00a9 it\n")
+                .errors().size());
+        assertEquals(List.of(), csv("text,response\nwhere is it,It left the store\nand now,Here it is\n").errors());
     }
 
     @Test
