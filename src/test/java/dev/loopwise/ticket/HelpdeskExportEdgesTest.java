@@ -50,7 +50,7 @@ class HelpdeskExportEdgesTest {
                 .startsWith("line 1: the column 'Channel' appears more than once in the header (also as ' channel '"));
         // Both spellings as written, and what a read column is read as.
         assertEquals(List.of("line 1: the column 'Label' appears more than once in the header (also as 'LABEL', the same name in"
-                + " another case or with spaces around it; read as the label); keep one and rename or remove the others"),
+                + " another case or with spaces around it; read as the ticket's intent); keep one and rename or remove the others"),
                 csv("Label,text,LABEL\nx,hello,y\n").errors());
         // Letters beyond ASCII fold too when spotting a repeat, though they never match a name Loopwise reads.
         assertEquals(List.of("line 1: the column 'Cat\u00e9gorie' appears more than once in the header (also as 'CAT\u00c9GORIE',"
@@ -67,7 +67,7 @@ class HelpdeskExportEdgesTest {
         TicketFile.Parsed parsed = jsonl("{\"text\":\"fine\"}\n{\"text\":\"a\",\"Text\":\"b\"}\n"
                 + "{\"text\":\"c\",\"order_id\":1,\"Order_ID\":2}\n");
         assertEquals(List.of("line 2: the key 'text' appears more than once in the row (also as 'Text', the same name in another case"
-                + " or with spaces around it; read as the text); keep one and rename or remove the others",
+                + " or with spaces around it; read as the ticket's text); keep one and rename or remove the others",
                 "line 3: the key 'order_id' appears more than once in the row (also as 'Order_ID', the same name in another case or"
                 + " with spaces around it); keep one and rename or remove the others"), parsed.errors());
     }
@@ -90,9 +90,12 @@ class HelpdeskExportEdgesTest {
         // The separator the line names leaves the header whole: the message says where that separator came from.
         List<String> commas = csv("sep=;\ntext,label\nhello,x\n").errors();
         assertEquals(1, commas.size(), commas.toString());
-        assertTrue(commas.get(0).startsWith("line 2: the header has no 'text' column"), commas.get(0));
-        assertTrue(commas.get(0).endsWith(", split by ';' as the sep= line on line 1 says: if the header uses another separator,"
-                + " correct that line or remove it"), commas.get(0));
+        assertEquals(List.of("line 2: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
+                + " question, message, ticket, instruction); found: text,label, split by ';' as the sep= line on line 1 says: if the header uses another"
+                + " separator, correct that line or remove it"), commas);
+        // Empty lines between the separator line and the header count in its number, in any line ends.
+        assertTrue(csv("sep=;\n\r\n\rtext;text\na;b\n").errors().get(0).startsWith("line 4: the column 'text' appears"));
+        assertTrue(csv("\n\ntext;text\na;b\n").errors().get(0).startsWith("line 3: the column 'text' appears"));
         // Without the line, neither its line number nor its words.
         String noLine = csv("label,intent\nhello,x\n").errors().get(0);
         assertTrue(noLine.startsWith("line 1: the header has no 'text' column") && !noLine.contains("sep="), noLine);
@@ -125,7 +128,7 @@ class HelpdeskExportEdgesTest {
                 + " was saved from UTF-8 text read as Windows-1252, as a spreadsheet opening a UTF-8 export does, and would be read"
                 + " garbled. Export it again as UTF-8 (in Excel: Save As, CSV UTF-8) and use that file"), garbled.errors());
         // JSON lines are not saved by a spreadsheet: no Excel advice; the meaning of an emoji is told too.
-        assertEquals(List.of("line 1, line 2 hold text such as '\u00f0\u0178\u02dc\u20ac' where '\uD83D\uDE00' was written: the"
+        assertEquals(List.of("line 1 and line 2 hold text such as '\u00f0\u0178\u02dc\u20ac' where '\uD83D\uDE00' was written: the"
                 + " file was saved from UTF-8 text read as Windows-1252 and would be read garbled. Export it again as UTF-8 and use"
                 + " that file"), jsonl("{\"text\":\"hi \u00f0\u0178\u02dc\u20ac\"}\n{\"text\":\"caf\u00c3\u00a9\"}\n").errors());
         // Genuine text, each line twice (two rows of them in two would refuse the file): a capital \u00c3 in Portuguese,
