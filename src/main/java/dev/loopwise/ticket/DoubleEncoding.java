@@ -75,21 +75,47 @@ final class DoubleEncoding {
             }
             Matcher found = GARBLED.matcher(value);
             // A pair that is not garbled may hide one starting inside it, so the search goes on one character later.
+            Matcher next = GARBLED.matcher(value);
             for (int from = 0; from < value.length() && found.find(from); from = found.start() + 1) {
-                String decoded = decoded(found.group());
-                if (decoded != null) {
-                    garbled.add(row.line());
-                    if (example == null) {
-                        example = found.group();
-                        meant = decoded;
-                    }
+                String pair = found.group();
+                String decoded = decoded(pair);
+                if (decoded == null) {
+                    continue;
+                }
+                if (counts(pair, decoded)) {
+                    garble(row, pair, decoded);
                     return;
+                }
+                // Cyrillic, Greek and the like garble into letters beyond Latin; two of them side by side are a garbled word.
+                if (Character.isLetter(decoded.codePointAt(0)) && next.find(found.end()) && next.start() == found.end()) {
+                    String then = decoded(next.group());
+                    if (then != null && Character.isLetter(then.codePointAt(0))) {
+                        garble(row, pair + next.group(), decoded + then);
+                        return;
+                    }
                 }
             }
         }
     }
 
-    /** The character {@code pair}'s Windows-1252 bytes are strictly the UTF-8 of, or null when they are not one a garbled export holds. */
+    private void garble(TicketRow row, String example, String meant) {
+        garbled.add(row.line());
+        if (this.example == null) {
+            this.example = example;
+            this.meant = meant;
+        }
+    }
+
+    /** Whether a pair alone counts: it decodes to a character a garbled export holds, and is no capital ending a word. */
+    private static boolean counts(String pair, String decoded) {
+        if (pair.length() == 2 && Character.isUpperCase(pair.charAt(0)) && AFTER_A_WORD.indexOf(pair.charAt(1)) >= 0) {
+            return false;
+        }
+        int c = decoded.codePointAt(0);
+        return (c >= 0xA0 && c <= 0x17F) || (c >= 0x2010 && c <= 0x20AC) || c == 0x2122 || c >= 0x1F000;
+    }
+
+    /** The one character {@code pair}'s Windows-1252 bytes are strictly the UTF-8 of, or null. */
     private static String decoded(String pair) {
         String known = DECODED.get(pair);
         if (known == null) {
@@ -102,9 +128,6 @@ final class DoubleEncoding {
     }
 
     private static String decodedNow(String pair) {
-        if (pair.length() == 2 && Character.isUpperCase(pair.charAt(0)) && AFTER_A_WORD.indexOf(pair.charAt(1)) >= 0) {
-            return null;
-        }
         try {
             CharsetEncoder encoder = WINDOWS_1252.newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT);
             ByteBuffer bytes = ByteBuffer.allocate(pair.length());
@@ -122,9 +145,7 @@ final class DoubleEncoding {
             if (text.codePointCount(0, text.length()) != 1) {
                 return null;
             }
-            int c = text.codePointAt(0);
-            boolean plausible = (c >= 0xA0 && c <= 0x17F) || (c >= 0x2010 && c <= 0x20AC) || c == 0x2122 || c >= 0x1F000;
-            return plausible ? text : null;
+            return text;
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -148,6 +148,13 @@ class HelpdeskExportEdgesTest {
         assertEquals(1, csv("text,response\nwhere is it,It left th\u00c3\u00a9 store\nand now,Voil\u00c3\u00a9 it\n")
                 .errors().size());
         assertEquals(List.of(), csv("text,response\nwhere is it,It left the store\nand now,Here it is\n").errors());
+        // Cyrillic garbles into pairs decoding to letters beyond Latin: two side by side count; genuine Cyrillic has none.
+        String garbledRussian = "\u00d0\u00bf\u00d1\u20ac\u00d0\u00b8\u00d0\u00b2\u00d0\u00b5\u00d1\u201a";
+        assertEquals(List.of("line 2 and line 3 hold text such as '\u00d0\u00bf\u00d1\u20ac' where '\u043f\u0440' was written: the"
+                + " file was saved from UTF-8 text read as Windows-1252, as a spreadsheet opening a UTF-8 export does, and would be"
+                + " read garbled. Export it again as UTF-8 (in Excel: Save As, CSV UTF-8) and use that file"),
+                csv("text\n" + garbledRussian + "\n" + garbledRussian + "\n").errors());
+        assertEquals(List.of(), csv("text\n\u043f\u0440\u0438\u0432\u0435\u0442\n\u043f\u0440\u0438\u0432\u0435\u0442\n").errors());
     }
 
     @Test
