@@ -38,7 +38,9 @@ public final class FileMessages {
      * ticket files, so the advice names no way of sending; {@code table}: a CSV file, which a spreadsheet saves.
      */
     public static String doubleEncoded(List<String> places, int more, String example, String meant, boolean table) {
-        return String.join(", ", places) + (more > 0 ? " and " + more + " more " + (more == 1 ? "row" : "rows") : "")
+        String named = more > 0 || places.size() < 2 ? String.join(", ", places)
+                : String.join(", ", places.subList(0, places.size() - 1)) + " and " + places.get(places.size() - 1);
+        return named + (more > 0 ? " and " + more + " more " + (more == 1 ? "row" : "rows") : "")
                 + " hold text such as '" + example + "' where '" + meant + "' was written: the file was saved from UTF-8 text"
                 + " read as Windows-1252" + (table ? ", as a spreadsheet opening a UTF-8 export does," : "") + " and would be read"
                 + " garbled. Export it again as UTF-8" + (table ? " (in Excel: Save As, CSV UTF-8)" : "") + " and use that file";
@@ -102,7 +104,17 @@ public final class FileMessages {
     public static String repeatedColumn(String name, String again, String readAs, boolean row) {
         return "the " + (row ? "key" : "column") + " '" + name + "' appears more than once in the " + (row ? "row" : "header")
                 + " (also as '" + again + "', the same name in another case or with spaces around it" + (readAs == null ? ""
-                : "; read as the " + readAs) + "); keep one and rename or remove the others";
+                : "; read as " + readAs(readAs)) + "); keep one and rename or remove the others";
+    }
+
+    /** A column Loopwise reads ({@code label}) in the words of its pages. */
+    private static String readAs(String column) {
+        return switch (column) {
+            case "label" -> "the ticket's intent";
+            case "response" -> "the reply sent to the customer";
+            case "split" -> "whether the ticket is for training or testing";
+            default -> "the ticket's " + column;
+        };
     }
 
     public static String compressed(String fileName) {

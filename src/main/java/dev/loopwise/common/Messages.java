@@ -179,12 +179,18 @@ public final class Messages {
         }
         if (path.equals("/api/v1/datasets/preferences")) {
             // A table of pairs is read, but by a command: a caller sending one as CSV is told where it goes, not only "not CSV".
-            // Browsers and older clients label a .csv file application/vnd.ms-excel or text/x-csv.
-            boolean table = sent != null && sent.toLowerCase(Locale.ROOT)
-                    .matches("\\s*((text|application)/(x-)?csv|(text|application)/tab-separated-values|application/vnd\\.ms-excel)\\b.*");
+            // Older clients label a .csv file text/x-csv or text/comma-separated-values; browsers on Windows label it
+            // application/vnd.ms-excel, which is also a real .xls, so a workbook is told to become CSV first.
+            String type = sent == null ? "" : sent.toLowerCase(Locale.ROOT).strip();
+            boolean table = type.matches("((text|application)/(x-)?csv|text/comma-separated-values|(text|application)/tab-separated-values)"
+                    + "(;.*)?$");
+            boolean workbook = type.matches("application/vnd\\.(ms-excel(\\.sheet\\.(macro|binary\\.macro)enabled\\.12)?"
+                    + "|openxmlformats-officedocument\\.spreadsheetml\\.sheet)(;.*)?$");
             return "the file itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows"
                     + notForm + (table ? ". This import reads JSON only; a CSV or TSV table of pairs is read by the command"
-                    + " eval-reward (./loopwise eval-reward --train FILE --test FILE)" : "");
+                    + " eval-reward (./loopwise eval-reward --train FILE --test FILE)" : "")
+                    + (workbook ? ". This import reads JSON only; for a spreadsheet of pairs, save it as CSV, then run eval-reward"
+                    + " (./loopwise eval-reward --train FILE --test FILE)" : "");
         }
         if (path.equals("/api/v1/knowledge/articles")) {
             return "the file itself: Content-Type text/markdown, text/html or application/x-ndjson, with ?name=FILE" + notForm;

@@ -11,6 +11,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  * leaves it. Stored as sent, the model would learn the garbled words and replies would quote them. Each accented letter
  * becomes a letter from Â to ô followed by one to three of the characters Windows-1252 gives the bytes 0x80 to 0xBF. Genuine
  * text writes such pairs too ("weiß…", "«\u00A0Livré\u00A0»", "KOÇ’un"), so a pair counts only when its bytes are strictly
- * UTF-8 for a character a garbled export holds: a Latin letter, a sign of punctuation, the euro, the trade mark or an emoji.
+ * UTF-8 for a character a garbled export holds: a Latin letter, a sign of punctuation, the euro, the trade mark or an emoji,
+ * and a capital followed by a space, quote, dash or dots never counts, as it ends a word ("IRMÃ…", "KYLLÄ…", "Å Energi").
  * A file where such pairs are common among its rows of non-ASCII text is refused; one row of them among many is taken as a
  * customer's own text.
  */
@@ -29,7 +32,15 @@ final class DoubleEncoding {
             + "\\u2013\\u2014\\u2018\\u2019\\u201A\\u201C\\u201D\\u201E\\u2020\\u2021\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122]";
     private static final Pattern GARBLED = Pattern.compile("[\\u00C2-\\u00DF]" + FOLLOWING + "|[\\u00E0-\\u00EF]" + FOLLOWING + "{2}"
             + "|[\\u00F0-\\u00F4]" + FOLLOWING + "{3}");
+    /** What follows a word: spaces, quotes, dashes and dots. A capital before one ends a word ("IRMÃ…", "”PÅ”", "Å\u00A0Energi"). */
+    private static final String AFTER_A_WORD = "\u00A0\u00AB\u00BB\u2013\u2014\u2018\u2019\u201A\u201C\u201D\u201E\u2022\u2026"
+            + "\u2039\u203A";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** Decoded pairs, NONE for those that do not count: files repeat the same few pairs in row after row. */
+    private static final Map<String, String> DECODED = new ConcurrentHashMap<>();
+    private static final String NONE = "";
+    /** Pairs of four characters can be many; past this the rest are decoded each time rather than kept. */
+    private static final int KEPT = 10_000;
     /** Rows named in the message; the rest are counted. */
     private static final int NAMED = 2;
 
@@ -64,22 +75,59 @@ final class DoubleEncoding {
             }
             Matcher found = GARBLED.matcher(value);
             // A pair that is not garbled may hide one starting inside it, so the search goes on one character later.
+            Matcher next = GARBLED.matcher(value);
             for (int from = 0; from < value.length() && found.find(from); from = found.start() + 1) {
-                String decoded = decoded(found.group());
-                if (decoded != null) {
-                    garbled.add(row.line());
-                    if (example == null) {
-                        example = found.group();
-                        meant = decoded;
-                    }
+                String pair = found.group();
+                String decoded = decoded(pair);
+                if (decoded == null) {
+                    continue;
+                }
+                if (counts(pair, decoded)) {
+                    garble(row, pair, decoded);
                     return;
+                }
+                // Cyrillic, Greek and the like garble into letters beyond Latin; two of them side by side are a garbled word.
+                if (Character.isLetter(decoded.codePointAt(0)) && next.find(found.end()) && next.start() == found.end()) {
+                    String then = decoded(next.group());
+                    if (then != null && Character.isLetter(then.codePointAt(0))) {
+                        garble(row, pair + next.group(), decoded + then);
+                        return;
+                    }
                 }
             }
         }
     }
 
-    /** The character {@code pair}'s Windows-1252 bytes are strictly the UTF-8 of, or null when they are not one a garbled export holds. */
+    private void garble(TicketRow row, String example, String meant) {
+        garbled.add(row.line());
+        if (this.example == null) {
+            this.example = example;
+            this.meant = meant;
+        }
+    }
+
+    /** Whether a pair alone counts: it decodes to a character a garbled export holds, and is no capital ending a word. */
+    private static boolean counts(String pair, String decoded) {
+        if (pair.length() == 2 && Character.isUpperCase(pair.charAt(0)) && AFTER_A_WORD.indexOf(pair.charAt(1)) >= 0) {
+            return false;
+        }
+        int c = decoded.codePointAt(0);
+        return (c >= 0xA0 && c <= 0x17F) || (c >= 0x2010 && c <= 0x20AC) || c == 0x2122 || c >= 0x1F000;
+    }
+
+    /** The one character {@code pair}'s Windows-1252 bytes are strictly the UTF-8 of, or null. */
     private static String decoded(String pair) {
+        String known = DECODED.get(pair);
+        if (known == null) {
+            known = decodedNow(pair);
+            if (DECODED.size() < KEPT) {
+                DECODED.put(pair, known == null ? NONE : known);
+            }
+        }
+        return known == null || known.isEmpty() ? null : known;
+    }
+
+    private static String decodedNow(String pair) {
         try {
             CharsetEncoder encoder = WINDOWS_1252.newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT);
             ByteBuffer bytes = ByteBuffer.allocate(pair.length());
@@ -97,9 +145,7 @@ final class DoubleEncoding {
             if (text.codePointCount(0, text.length()) != 1) {
                 return null;
             }
-            int c = text.codePointAt(0);
-            boolean plausible = (c >= 0xA0 && c <= 0x17F) || (c >= 0x2010 && c <= 0x20AC) || c == 0x2122 || c >= 0x1F000;
-            return plausible ? text : null;
+            return text;
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.common.FileMessages;
+import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +51,8 @@ final class TicketColumns {
             if (name.isBlank()) {
                 continue;
             }
-            String first = seen.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), name);
+            String first = seen.putIfAbsent(
+                    Normalizer.normalize(name.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT), name);
             if (first != null) {
                 return first.equals(name) ? FileMessages.repeatedColumn(name)
                         : FileMessages.repeatedColumn(first, name, readColumn(first), row);

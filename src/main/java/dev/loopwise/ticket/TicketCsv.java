@@ -44,10 +44,15 @@ final class TicketCsv {
         Character named = null;
         int headerLine = 1;
         if (separatorLine.find()) {
-            headerLine = 2;
             in.skip(separatorLine.end());
             prefix = prefix.substring(separatorLine.end());
             named = CsvSeparator.named(separatorLine.group("named"));
+        }
+        // Empty lines before the header are skipped when read, but they count in its line number.
+        for (int at = 0; at < prefix.length() && (prefix.charAt(at) == '\n' || prefix.charAt(at) == '\r'); at++) {
+            if (prefix.charAt(at) == '\n' || !prefix.startsWith("\r\n", at)) {
+                headerLine++;
+            }
         }
         if (TicketFile.looksLikeJson(prefix)) {
             // Read as CSV, JSON's quotes give a quoting error somewhere on line 1, which says nothing of what to fix.

@@ -155,8 +155,9 @@ public final class TicketFile {
                     + " (text, intent, response, split and others kept with it). Remove the keys you do not need");
             return null;
         }
+        // A key whose value is null holds nothing to mistake for another: merged tables write {"text":"hi","Text":null}.
         List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
+        node.fieldNames().forEachRemaining(key -> { if (!node.get(key).isNull()) names.add(key); });
         String twice = TicketColumns.repeated(names, true);
         if (twice != null) {
             errors.add(line + ": " + twice);

@@ -50,12 +50,16 @@ class HelpdeskExportEdgesTest {
                 .startsWith("line 1: the column 'Channel' appears more than once in the header (also as ' channel '"));
         // Both spellings as written, and what a read column is read as.
         assertEquals(List.of("line 1: the column 'Label' appears more than once in the header (also as 'LABEL', the same name in"
-                + " another case or with spaces around it; read as the label); keep one and rename or remove the others"),
+                + " another case or with spaces around it; read as the ticket's intent); keep one and rename or remove the others"),
                 csv("Label,text,LABEL\nx,hello,y\n").errors());
         // Letters beyond ASCII fold too when spotting a repeat, though they never match a name Loopwise reads.
         assertEquals(List.of("line 1: the column 'Cat\u00e9gorie' appears more than once in the header (also as 'CAT\u00c9GORIE',"
                 + " the same name in another case or with spaces around it); keep one and rename or remove the others"),
                 csv("text,Cat\u00e9gorie,CAT\u00c9GORIE\nhello,a,b\n").errors());
+        // The same name with its accent written as a letter and a combining mark (as macOS names it) is the same name.
+        assertEquals(List.of("line 1: the column 'Cat\u00e9gorie' appears more than once in the header (also as 'CATE\u0301GORIE',"
+                + " the same name in another case or with spaces around it); keep one and rename or remove the others"),
+                csv("text,Cat\u00e9gorie,CATE\u0301GORIE\nhello,a,b\n").errors());
     }
 
     @Test
@@ -63,9 +67,17 @@ class HelpdeskExportEdgesTest {
         TicketFile.Parsed parsed = jsonl("{\"text\":\"fine\"}\n{\"text\":\"a\",\"Text\":\"b\"}\n"
                 + "{\"text\":\"c\",\"order_id\":1,\"Order_ID\":2}\n");
         assertEquals(List.of("line 2: the key 'text' appears more than once in the row (also as 'Text', the same name in another case"
-                + " or with spaces around it; read as the text); keep one and rename or remove the others",
+                + " or with spaces around it; read as the ticket's text); keep one and rename or remove the others",
                 "line 3: the key 'order_id' appears more than once in the row (also as 'Order_ID', the same name in another case or"
                 + " with spaces around it); keep one and rename or remove the others"), parsed.errors());
+    }
+
+    @Test
+    void aKeyWhoseValueIsNullDoesNotRepeatAnother() throws Exception {
+        // Tables merged with pandas write every column in every row, null where the row had none.
+        TicketFile.Parsed merged = jsonl("{\"text\":\"hi\",\"Text\":null}\n{\"text\":null,\"Text\":\"there\"}\n");
+        assertEquals(List.of(), merged.errors());
+        assertEquals(List.of("1:hi|null|{}", "2:there|null|{}"), shown(merged));
     }
 
     @Test
@@ -78,9 +90,12 @@ class HelpdeskExportEdgesTest {
         // The separator the line names leaves the header whole: the message says where that separator came from.
         List<String> commas = csv("sep=;\ntext,label\nhello,x\n").errors();
         assertEquals(1, commas.size(), commas.toString());
-        assertTrue(commas.get(0).startsWith("line 2: the header has no 'text' column"), commas.get(0));
-        assertTrue(commas.get(0).endsWith(", split by ';' as the sep= line on line 1 says: if the header uses another separator,"
-                + " correct that line or remove it"), commas.get(0));
+        assertEquals(List.of("line 2: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
+                + " question, message, ticket, instruction); found: text,label, split by ';' as the sep= line on line 1 says: if the header uses another"
+                + " separator, correct that line or remove it"), commas);
+        // Empty lines between the separator line and the header count in its number, in any line ends.
+        assertTrue(csv("sep=;\n\r\n\rtext;text\na;b\n").errors().get(0).startsWith("line 4: the column 'text' appears"));
+        assertTrue(csv("\n\ntext;text\na;b\n").errors().get(0).startsWith("line 3: the column 'text' appears"));
         // Without the line, neither its line number nor its words.
         String noLine = csv("label,intent\nhello,x\n").errors().get(0);
         assertTrue(noLine.startsWith("line 1: the header has no 'text' column") && !noLine.contains("sep="), noLine);
@@ -113,7 +128,7 @@ class HelpdeskExportEdgesTest {
                 + " was saved from UTF-8 text read as Windows-1252, as a spreadsheet opening a UTF-8 export does, and would be read"
                 + " garbled. Export it again as UTF-8 (in Excel: Save As, CSV UTF-8) and use that file"), garbled.errors());
         // JSON lines are not saved by a spreadsheet: no Excel advice; the meaning of an emoji is told too.
-        assertEquals(List.of("line 1, line 2 hold text such as '\u00f0\u0178\u02dc\u20ac' where '\uD83D\uDE00' was written: the"
+        assertEquals(List.of("line 1 and line 2 hold text such as '\u00f0\u0178\u02dc\u20ac' where '\uD83D\uDE00' was written: the"
                 + " file was saved from UTF-8 text read as Windows-1252 and would be read garbled. Export it again as UTF-8 and use"
                 + " that file"), jsonl("{\"text\":\"hi \u00f0\u0178\u02dc\u20ac\"}\n{\"text\":\"caf\u00c3\u00a9\"}\n").errors());
         // Genuine text, each line twice (two rows of them in two would refuse the file): a capital \u00c3 in Portuguese,
@@ -121,9 +136,25 @@ class HelpdeskExportEdgesTest {
         for (String genuine : List.of("S\u00c3O PAULO store", "A\u00e7\u00e3o de cobran\u00e7a", "\u00abcaf\u00e9\u00bb cr\u00e8me",
                 "sent to Z\u00fcrich", "Ich wei\u00df\u2026", "\u201eViel Spa\u00df\u201c", "\u00ab\u00a0Livr\u00e9\u00a0\u00bb",
                 "\u00ab\u00a0Exp\u00e9di\u00e9\u00a0\u00bb", "\u201cCAF\u00c9\u201d", "CAF\u00c9\u00a0!",
-                "d\u00e9j\u00e0\u00a0\u2013 merci", "KO\u00c7\u2019un")) {
+                "d\u00e9j\u00e0\u00a0\u2013 merci", "KO\u00c7\u2019un", "IRM\u00c3\u2026", "AMANH\u00c3\u201d",
+                "KYLL\u00c4\u2026", "\u201dHYV\u00c4\u201d", "\u201dP\u00c5\u201d", "P\u00c5\u2026", "\u00c5\u00a0Energi")) {
             assertEquals(List.of(), csv("text\n" + genuine + "\n" + genuine + "\n").errors(), genuine);
         }
+    }
+
+    @Test
+    void aGarbledPairAfterOneThatDoesNotCountAndInTheResponseAreFound() throws Exception {
+        assertEquals(1, csv("text\nKO\u00c7\u2019un caf\u00c3\u00a9\nKO\u00c7\u2019un caf\u00c3\u00a9\n").errors().size());
+        assertEquals(1, csv("text,response\nwhere is it,It left th\u00c3\u00a9 store\nand now,Voil\u00c3\u00a9 it\n")
+                .errors().size());
+        assertEquals(List.of(), csv("text,response\nwhere is it,It left the store\nand now,Here it is\n").errors());
+        // Cyrillic garbles into pairs decoding to letters beyond Latin: two side by side count; genuine Cyrillic has none.
+        String garbledRussian = "\u00d0\u00bf\u00d1\u20ac\u00d0\u00b8\u00d0\u00b2\u00d0\u00b5\u00d1\u201a";
+        assertEquals(List.of("line 2 and line 3 hold text such as '\u00d0\u00bf\u00d1\u20ac' where '\u043f\u0440' was written: the"
+                + " file was saved from UTF-8 text read as Windows-1252, as a spreadsheet opening a UTF-8 export does, and would be"
+                + " read garbled. Export it again as UTF-8 (in Excel: Save As, CSV UTF-8) and use that file"),
+                csv("text\n" + garbledRussian + "\n" + garbledRussian + "\n").errors());
+        assertEquals(List.of(), csv("text\n\u043f\u0440\u0438\u0432\u0435\u0442\n\u043f\u0440\u0438\u0432\u0435\u0442\n").errors());
     }
 
     @Test

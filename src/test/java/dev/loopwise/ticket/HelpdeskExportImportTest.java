@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.security.Caller;
@@ -28,7 +29,7 @@ class HelpdeskExportImportTest {
             String garbled = "text\nmy cafÃ© order " + tag + "\nI donâ€™t have it " + tag + "\nfine " + tag + "\n";
             admin.request().contentType("text/csv").body(garbled.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                     .then().statusCode(400).body("code", equalTo("invalid_file"))
-                    .body("error", containsString("line 2, line 3 hold text such as 'Ã©' where 'é' was written"))
+                    .body("error", containsString("line 2 and line 3 hold text such as 'Ã©' where 'é' was written"))
                     .body("error", containsString("Export it again as UTF-8"));
             admin.request().contentType("text/csv").body(("text,order_id,Order_ID\nhello " + tag + ",1,2\n").getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/datasets/tickets").then().statusCode(400)
@@ -51,12 +52,21 @@ class HelpdeskExportImportTest {
                 .post("/api/v1/datasets/preferences").then().statusCode(415).body("code", equalTo("unsupported_media_type"))
                 .body("error", containsString("Send it as the file itself: Content-Type application/x-ndjson"))
                 .body("error", containsString("a CSV or TSV table of pairs is read by the command eval-reward"));
-        // Browsers and older clients label a .csv file so.
-        for (String type : List.of("application/vnd.ms-excel", "text/x-csv")) {
+        // Older clients label a .csv file so.
+        for (String type : List.of("text/x-csv", "text/comma-separated-values; charset=UTF-8")) {
             admin.request().contentType(type).body("prompt,chosen,rejected\nwhere,Today.,No.\n".getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/datasets/preferences").then().statusCode(415)
                     .body("error", containsString("a CSV or TSV table of pairs is read by the command eval-reward"));
         }
+        // Excel's types are a .csv from some browsers but also a workbook, which has to become CSV first.
+        for (String type : List.of("application/vnd.ms-excel", "application/vnd.ms-excel.sheet.macroEnabled.12",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) {
+            admin.request().contentType(type).body("prompt,chosen,rejected\nwhere,Today.,No.\n".getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/datasets/preferences").then().statusCode(415)
+                    .body("error", containsString("for a spreadsheet of pairs, save it as CSV, then run eval-reward"));
+        }
+        admin.request().contentType("text/csvx").body("a").post("/api/v1/datasets/preferences").then().statusCode(415)
+                .body("error", not(containsString("eval-reward")));
         admin.request().contentType("application/xml").body("<x/>").post("/api/v1/datasets/preferences").then().statusCode(415)
                 .body("error", equalTo("The body was sent as application/xml, which this address does not read. Send it as the file"
                         + " itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows."));
