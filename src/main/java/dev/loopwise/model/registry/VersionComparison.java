@@ -68,8 +68,7 @@ final class VersionComparison {
                 return ComparisonAdvice.conditional("v" + candidate.version + " does not know " + VersionIntents.listed(onlyActive),
                         knows + ". But v" + candidate.version + " does not know " + Counts.of(onlyActive.size(), "intent") + " v"
                         + active.version + " answers (" + VersionIntents.listed(onlyActive) + "): it would give those tickets another"
-                        + " intent's reply. Weigh which customers matter more before you " + switchTo + "; training again on all"
-                        + " the labelled tickets gives a version that knows both.");
+                        + " intent's reply. Weigh which customers matter more before you " + switchTo + ".");
             }
             String drop = outOfScopeDrop(candidate, active);
             if (!drop.isEmpty()) {
