@@ -101,6 +101,19 @@ class VersionComparisonTest {
     }
 
     @Test
+    void aCandidateThatLosesAnIntentSaysSoEvenWhenItsNewOneIsNotMeasured() {
+        // v9 gains gift_wrap, none of whose tickets was kept aside, and loses price_match: the loss is said first.
+        ModelVersion candidate = version(9, "candidate", 0.90, 200);
+        candidate.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "gift_wrap", "oos"),
+                "testTicketIds", List.of(-1L)));
+        ModelVersion active = version(8, "active", 0.90, 200);
+        active.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "price_match")));
+        String text = VersionComparison.compare(candidate, active);
+        assertTrue(text.startsWith("v9 knows 1 intent the active v8 never learned (gift_wrap)")
+                && text.contains("But v9 does not know 1 intent v8 answers (price_match)") && !text.contains("answered now"), text);
+    }
+
+    @Test
     void aGainWithinTwoStandardErrorsIsTooCloseToCall() {
         // p = 0.925, band = 2·sqrt(2·0.925·0.075/200) = 5.27 points > 5 points.
         String text = VersionComparison.compare(version(2, "candidate", 0.95, 200), version(1, "active", 0.90, 200));
