@@ -31,9 +31,4 @@ public final class VersionPageMessages {
         return "Whether to " + (servedBefore ? "roll back to v" : "promote v") + version + " is yours to weigh: " + reason
                 + ". How the two compare: ";
     }
-
-    /** The Models page, when the version before the active one may do better on one count and worse on another. */
-    public static String mayGoBack(int before, String reason) {
-        return "going back to v" + before + " may be better, but that is yours to weigh: " + reason + ". How the two compare: ";
-    }
 }

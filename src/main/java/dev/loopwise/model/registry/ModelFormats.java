@@ -190,14 +190,6 @@ public class ModelFormats {
         return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt == null && version.weightsRemovedAt == null;
     }
 
-    /**
-     * The active version as the page shows it, sent back with Promote and Roll back: the switch happens only if it is still
-     * the active one, so a page left open does not undo a switch made since (empty when none is active).
-     */
-    static String activeAsShown(ModelVersion version) {
-        return ModelVersion.findActive().map(active -> String.valueOf(active.version)).orElse("");
-    }
-
     /** An earlier version with the very same stored model (retraining on unchanged data does that), or null. */
     static Integer sameAs(ModelVersion version) {
         return version.checksum == null ? null : ModelVersion.<ModelVersion>find("checksum = ?1 and version < ?2 order by version",

@@ -91,22 +91,16 @@ final class ModelsNextStep {
                 && !v.status.equals(ModelVersion.REJECTED)).max(Comparator.comparing(v -> v.activatedAt));
         // Weighed once: each weighing may count held-out tickets in the database.
         ComparisonAdvice back = before.map(b -> VersionComparison.advise(b, current)).orElse(null);
-        if (back != null && back.verdict() == Verdict.SWITCH) {
-            return neverLearned == null || knowsAll(before.get(), unknown)
-                    ? "v" + current.version + " answers customers, but the version before it did better. " + back.text()
-                    : bothSaid(neverLearned, unknown, before.get(), "it did better than v" + current.version + ". " + back.text());
-        }
-        if (back != null && back.verdict() == Verdict.CONDITIONAL) {
-            // Better on one count, worse on another: still said, since only the lead can weigh the two.
-            String maybe = VersionPageMessages.mayGoBack(before.get().version, back.reason()) + back.text();
-            return neverLearned == null || knowsAll(before.get(), unknown)
-                    ? "v" + current.version + " answers customers; " + maybe
-                    : bothSaid(neverLearned, unknown, before.get(), maybe);
-        }
+        // Only a clear verdict names it: on a price to weigh, the version's own page leaves the choice to the lead.
+        String goBack = back != null && back.verdict() == Verdict.SWITCH ? back.text() : null;
+        // A version that cannot pick a reply answers no one well, whichever version did better before it.
         if (current.learnedNoReplyChoice()) {
             return "v" + current.version + " answers customers, but it learned no way to pick a reply: when it was trained the library"
                     + " had no replies for its intents, or its tickets no agents' replies. Check on Replies that every intent has one (or"
                     + " propose them from the agents' answers there), then train a new version above: rounds improve how it picks.";
+        }
+        if (goBack != null && neverLearned != null && !knowsAll(before.get(), unknown)) {
+            return bothSaid(neverLearned, unknown, before.get(), "it did better than v" + current.version + ". " + goBack);
         }
         if (neverLearned != null) {
             return neverLearned;
@@ -117,10 +111,16 @@ final class ModelsNextStep {
         boolean newest = newestFirst.get(0).version == current.version;
         // A high accuracy reads as "safe", though a version that never learned what to hand over answers everything.
         boolean handsNothingOver = !current.learnedIntents().isEmpty() && !current.learnedIntents().contains(ModelTrainer.OUT_OF_SCOPE_LABEL);
-        return "v" + current.version + " answers customers" + (newest ? " and is the newest version" : "")
-                + (handsNothingOver ? ". It hands no request to a person: without tickets of the intent oos (requests your team does"
+        String hands = handsNothingOver ? ". It hands no request to a person: without tickets of the intent oos (requests your team does"
                 + " not handle) it answers even an unrelated question with some intent's reply; import a few dozen such requests"
-                + " labelled oos and train again" : "")
+                + " labelled oos and train again" : "";
+        if (goBack != null) {
+            // What the active version lacks and the round's step come first: going back does not settle either.
+            String said = hands + (roundStep != null ? ". " + roundStep : hands.isEmpty() ? "" : ".");
+            return "v" + current.version + " answers customers" + (said.isEmpty() ? ", but the version before it did better. "
+                    : said + " The version before it did better. ") + goBack;
+        }
+        return "v" + current.version + " answers customers" + (newest ? " and is the newest version" : "") + hands
                 + (roundStep != null ? ". " + roundStep
                 : ". Next: have reviewers judge replies on Review, then run a round on Rounds to improve the replies; train again"
                 + " here after importing more tickets.") + tune;

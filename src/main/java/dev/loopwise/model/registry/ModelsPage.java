@@ -7,7 +7,6 @@ import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.UndecidedRoundStep;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.http.Paging;
-import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.registry.training.TrainingConfig;
 import dev.loopwise.model.registry.training.RunSilence;
 import dev.loopwise.model.registry.training.TrainingRun;
@@ -64,7 +63,8 @@ public class ModelsPage {
                                               String nextStep, boolean training, RegimeChoice regime, String activationsShown,
                                               String silence, String switched);
 
-        static native TemplateInstance version(ModelVersion version, String nextStep, String promoteQuestion, String buttonClass);
+        static native TemplateInstance version(ModelVersion version, String nextStep, String promoteQuestion, String buttonClass,
+                                               String expectedActive);
     }
 
     /**
@@ -91,7 +91,10 @@ public class ModelsPage {
             return new VersionList(page, RowCounts.total(RowCounts.MODEL_VERSIONS), before, older, active);
         }
 
-        /** Read once for the page, not once per row: see {@link ModelFormats#activeAsShown}. */
+        /**
+         * The active version as the page shows it, sent back with Promote and Roll back: the switch happens only if it is
+         * still the active one, so a page left open does not undo a switch made since. Read once for the page, not per row.
+         */
         public String activeAsShown() {
             return active == null ? "" : String.valueOf(active.version);
         }
@@ -126,10 +129,10 @@ public class ModelsPage {
                 .orElseThrow(() -> ApiException.notFound(LifecycleMessages.noVersion(version)));
         ModelVersion active = ModelVersion.findActive().orElse(null);
         ModelVersion against = active == null || active.version == shown.version ? null : active;
-        // Weighed once for the page: its words, its question and its button's colour all read this verdict.
+        // Weighed once for the page: its words, its question, its button's colour and the active version its buttons send back.
         ComparisonAdvice advice = against == null ? null : VersionComparison.advise(shown, against);
         return Templates.version(shown, ModelsNextStep.forVersion(shown, active, advice), PromoteButtons.question(shown, against, advice),
-                PromoteButtons.buttonClass(shown, against, advice));
+                PromoteButtons.buttonClass(shown, against, advice), active == null ? "" : String.valueOf(active.version));
     }
 
     @POST
@@ -210,22 +213,6 @@ public class ModelsPage {
                 RegimeChoice.of(runs), PagingMessages.newestShown(activations.size(),
                         RowCounts.total(RowCounts.MODEL_ACTIVATIONS), "changes", null),
                 runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness()), switched);
-    }
-
-    /**
-     * The choice "How to learn" shows: the one the training the page follows was started with, so that a fine-tune just
-     * started does not read as automatic, and a failed one is tried again as it was; automatic before any training.
-     */
-    public record RegimeChoice(String value) {
-        static RegimeChoice of(List<TrainingRun> followedFirst) {
-            Object regime = followedFirst.isEmpty() || followedFirst.get(0).settings == null ? null
-                    : followedFirst.get(0).settings.get("regime");
-            return new RegimeChoice(regime instanceof String name ? name : IntentRegime.AUTO);
-        }
-
-        public boolean is(String option) {
-            return value.equals(option);
-        }
     }
 
     /**

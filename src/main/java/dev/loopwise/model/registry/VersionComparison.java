@@ -54,6 +54,14 @@ final class VersionComparison {
             String knows = "v" + candidate.version + " knows " + Counts.of(onlyCandidate.size(), "intent") + " the active v" + active.version
                     + " never learned (" + VersionIntents.listed(onlyCandidate) + "): v" + active.version + " gives those tickets another"
                     + " intent's reply. " + figures;
+            List<String> onlyActive = VersionIntents.missing(candidate, active);
+            if (!onlyActive.isEmpty()) {
+                // Each knows what the other never learned: neither is advised, so the advice does not flip after a switch.
+                return ComparisonAdvice.conditional("v" + candidate.version + " does not know " + VersionIntents.listed(onlyActive),
+                        knows + ". But v" + candidate.version + " does not know " + Counts.of(onlyActive.size(), "intent") + " v"
+                        + active.version + " answers (" + VersionIntents.listed(onlyActive) + "): it would give those tickets another"
+                        + " intent's reply. Weigh which customers matter more before you " + switchTo + ".");
+            }
             if (Long.valueOf(0).equals(VersionIntents.heldOutOf(candidate, onlyCandidate))) {
                 // Every ticket of those intents was trained on: the figures cannot show how well it answers them.
                 return ComparisonAdvice.conditional("how well it answers " + VersionIntents.listed(onlyCandidate) + " is not measured",
@@ -61,15 +69,6 @@ final class VersionComparison {
                         + candidate.version + " on, so how well it answers them is not measured." + outOfScopeDrop(candidate, active)
                         + " To measure it, label a few more of " + (onlyCandidate.size() == 1 ? "its" : "their") + " tickets and train"
                         + " again; " + switchTo + " below if customers need " + (onlyCandidate.size() == 1 ? "it" : "them") + " answered now.");
-            }
-            List<String> onlyActive = VersionIntents.missing(candidate, active);
-            if (!onlyActive.isEmpty()) {
-                // Each knows what the other never learned: neither is advised, so the advice does not flip after a switch.
-                return ComparisonAdvice.conditional("v" + candidate.version + " does not know " + VersionIntents.listed(onlyActive),
-                        knows + ". But v" + candidate.version + " does not know " + Counts.of(onlyActive.size(), "intent") + " v"
-                        + active.version + " answers (" + VersionIntents.listed(onlyActive) + "): it would give those tickets another"
-                        + " intent's reply. Weigh which customers matter more before you " + switchTo + "; training again on all"
-                        + " the labelled tickets gives a version that knows both.");
             }
             String drop = outOfScopeDrop(candidate, active);
             if (!drop.isEmpty()) {

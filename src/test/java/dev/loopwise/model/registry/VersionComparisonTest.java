@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.WorkspaceService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class VersionComparisonTest {
+    @Inject
+    WorkspaceService workspace;
+
     @Test
     void theVerySameModelTrainedAgainIsNotWorthPromoting() {
         ModelVersion again = version(2, "candidate", 0.90, 200);
@@ -70,6 +78,39 @@ class VersionComparisonTest {
         String two = VersionComparison.compare(newer, active);
         assertTrue(two.startsWith("v5 knows 2 intents the active v3 never learned (gift_wrap, price_match)")
                 && two.endsWith("training again after labelling more tickets of the new intents often gives both."), two);
+    }
+
+    @Test
+    void anIntentRemovedSinceIsNotSpokenOfAsOneTheActiveVersionLacks() {
+        String gone = "gone_" + UUID.randomUUID().toString().substring(0, 8);
+        Intent intent = new Intent();
+        intent.name = gone;
+        intent.description = "An intent removed before the comparison";
+        QuarkusTransaction.requiringNew().run(intent::persist);
+        ModelVersion older = version(1, "retired", 0.90, 200);
+        older.activatedAt = OffsetDateTime.now().minusDays(1);
+        older.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", gone, "oos")));
+        ModelVersion active = version(2, "active", 0.90, 200);
+        active.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos")));
+        String before = VersionComparison.compare(older, active);
+        assertTrue(before.contains(gone), before);
+        workspace.removeIntent(gone, null);
+        older.lineage = new LinkedHashMap<>(older.lineage); // read again, as a page after the removal does
+        String after = VersionComparison.compare(older, active);
+        assertTrue(!after.contains(gone) && after.contains("too close to call"), after);
+    }
+
+    @Test
+    void aCandidateThatLosesAnIntentSaysSoEvenWhenItsNewOneIsNotMeasured() {
+        // v9 gains gift_wrap, none of whose tickets was kept aside, and loses price_match: the loss is said first.
+        ModelVersion candidate = version(9, "candidate", 0.90, 200);
+        candidate.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "gift_wrap", "oos"),
+                "testTicketIds", List.of(-1L)));
+        ModelVersion active = version(8, "active", 0.90, 200);
+        active.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "price_match")));
+        String text = VersionComparison.compare(candidate, active);
+        assertTrue(text.startsWith("v9 knows 1 intent the active v8 never learned (gift_wrap)")
+                && text.contains("But v9 does not know 1 intent v8 answers (price_match)") && !text.contains("answered now"), text);
     }
 
     @Test
