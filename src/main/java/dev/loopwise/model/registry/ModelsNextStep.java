@@ -99,8 +99,10 @@ final class ModelsNextStep {
                     + " had no replies for its intents, or its tickets no agents' replies. Check on Replies that every intent has one (or"
                     + " propose them from the agents' answers there), then train a new version above: rounds improve how it picks.";
         }
-        if (goBack != null && neverLearned != null && !knowsAll(before.get(), unknown)) {
-            return bothSaid(neverLearned, unknown, before.get(), "it did better than v" + current.version + ". " + goBack);
+        if (goBack != null && neverLearned != null) {
+            // Going back settles both when the version before knows the intents labelled since: say that, not "train".
+            return knowsAll(before.get(), unknown) ? "v" + current.version + " answers customers, but the version before it did better. " + goBack
+                    : bothSaid(neverLearned, unknown, before.get(), "it did better than v" + current.version + ". " + goBack);
         }
         if (neverLearned != null) {
             return neverLearned;
