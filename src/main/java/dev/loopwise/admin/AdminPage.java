@@ -130,7 +130,7 @@ public class AdminPage {
      * may be is refused, as each character adds to what the database looks up and tests.
      */
     private static String search(boolean unlabelled, String q) {
-        String search = unlabelled && q != null ? q.strip() : "";
+        String search = unlabelled && q != null ? TicketTextSearch.trimmed(q) : "";
         if (TicketTextSearch.tooLong(search)) {
             throw ApiException.invalidParameter("q", PagingMessages.ticketSearchTooLong(TicketTextSearch.MAX_CHARACTERS,
                     TicketTextSearch.MAX_WORDS));

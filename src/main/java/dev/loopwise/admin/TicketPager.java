@@ -16,7 +16,7 @@ import java.util.List;
  * @param olderThan the {@code before} of the Older link, null when nothing older follows
  * @param newerThan the {@code after} of the Newer link, null on the newest page
  * @param windowCut whether a search that reads only the tickets next to the page left some out, which its links then search
- * @param restStopped whether it read only those because the search past them took longer than its time limit and was stopped
+ * @param restStopped whether it read only those because the search past them took longer than a search may take
  */
 public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan, boolean windowCut,
         boolean restStopped) {

@@ -90,8 +90,9 @@ public final class PagingMessages {
      */
     public static String ticketSearchWindowStopped(int window) {
         return String.format(Locale.ROOT, "Searched only the %,d tickets without an intent next to this page: the search past"
-                + " them took longer than its time limit and was stopped. The page links below search the next ones; searching"
-                + " again later, or for a rarer word, may search them all.", window);
+                + " them took longer than the time Loopwise allows a search (LOOPWISE_TICKET_SEARCH_REST_MS, which an administrator can"
+                + " raise) and was stopped. The page links below search the next ones; searching again later, or for a rarer"
+                + " word, may search them all.", window);
     }
 
     /** A search text longer than a search may be. */

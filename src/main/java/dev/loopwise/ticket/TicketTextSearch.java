@@ -27,6 +27,8 @@ public final class TicketTextSearch {
     private static final String CANCELLED = "57014";
     /** Any run of white space, Unicode's included (a no-break space, an ideographic space), parts words. */
     private static final Pattern WORD_BREAK = Pattern.compile("(?U)\\s+");
+    /** Spaces at either end, no-break ones too: String.strip() keeps U+00A0, which a pasted search often begins with. */
+    private static final Pattern ENDS = Pattern.compile("(?U)^\\s+|\\s+$");
     /**
      * The text test of the window, which no index can serve: the same matches as ILIKE (which in a UTF-8 database lowers
      * both sides the same way), read ticket by ticket along the ids. Only for a bounded range: the planner cannot
@@ -39,9 +41,14 @@ public final class TicketTextSearch {
 
     /** Whether a search text is longer than a search may be ({@link #MAX_CHARACTERS}, {@link #MAX_WORDS}). */
     public static boolean tooLong(String text) {
-        String words = text.strip();
+        String words = trimmed(text);
         return text.codePointCount(0, text.length()) > MAX_CHARACTERS
                 || !words.isEmpty() && WORD_BREAK.split(words).length > MAX_WORDS;
+    }
+
+    /** The search text without spaces of any kind at its ends, as it is counted and looked for. */
+    public static String trimmed(String text) {
+        return ENDS.matcher(text).replaceAll("");
     }
 
     /**

@@ -145,6 +145,10 @@ class TicketSearchTest {
             Caller.session("admin").pageRequest().accept("text/html").queryParam("unlabelled", "true").queryParam("q", words)
                     .get("/admin/tickets").then().statusCode(400);
         }
+        // A pasted search often begins or ends with a no-break space: it is no word, and no part of what is looked for.
+        String twenty = tag + " b c d e f g h i j k l m n o p q r s t";
+        long padded = ticket(twenty + " v");
+        assertTrue(search("\u00A0" + twenty + "\u202F").contains(row(padded)), "spaces of any kind at the ends are dropped");
     }
 
     private static String search(String text) {
