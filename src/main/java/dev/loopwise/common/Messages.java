@@ -183,14 +183,14 @@ public final class Messages {
             // application/vnd.ms-excel, which is also a real .xls, so a workbook is told to become CSV first.
             String type = sent == null ? "" : sent.toLowerCase(Locale.ROOT).strip();
             boolean table = type.matches("((text|application)/(x-)?csv|text/comma-separated-values|(text|application)/tab-separated-values)"
-                    + "(;.*)?$");
+                    + "\\s*(;.*)?$");
             boolean workbook = type.matches("application/vnd\\.(ms-excel(\\.sheet\\.(macro|binary\\.macro)enabled\\.12)?"
-                    + "|openxmlformats-officedocument\\.spreadsheetml\\.sheet)(;.*)?$");
+                    + "|openxmlformats-officedocument\\.spreadsheetml\\.sheet)\\s*(;.*)?$");
             return "the file itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows"
                     + notForm + (table ? ". This import reads JSON only; a CSV or TSV table of pairs is read by the command"
                     + " eval-reward (./loopwise eval-reward --train FILE --test FILE)" : "")
-                    + (workbook ? ". This import reads JSON only; for a spreadsheet of pairs, save it as CSV, then run eval-reward"
-                    + " (./loopwise eval-reward --train FILE --test FILE)" : "");
+                    + (workbook ? ". This import reads JSON only; a CSV file of pairs is read by the command eval-reward"
+                    + " (./loopwise eval-reward --train FILE --test FILE), and a workbook must be saved as CSV first" : "");
         }
         if (path.equals("/api/v1/knowledge/articles")) {
             return "the file itself: Content-Type text/markdown, text/html or application/x-ndjson, with ?name=FILE" + notForm;

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * becomes a letter from Â to ô followed by one to three of the characters Windows-1252 gives the bytes 0x80 to 0xBF. Genuine
  * text writes such pairs too ("weiß…", "«\u00A0Livré\u00A0»", "KOÇ’un"), so a pair counts only when its bytes are strictly
  * UTF-8 for a character a garbled export holds: a Latin letter, a sign of punctuation, the euro, the trade mark or an emoji,
- * and a capital followed by a space, quote, dash or dots never counts, as it ends a word ("IRMÃ…", "KYLLÄ…", "Å Energi").
+ * and a capital followed by a space, quote, dash or dots does not count where it ends a word ("IRMÃ…", "KYLLÄ…", "Å Energi").
  * A file where such pairs are common among its rows of non-ASCII text is refused; one row of them among many is taken as a
  * customer's own text.
  */
@@ -82,7 +82,7 @@ final class DoubleEncoding {
                 if (decoded == null) {
                     continue;
                 }
-                if (counts(pair, decoded)) {
+                if (counts(value, found.start(), pair, decoded)) {
                     garble(row, pair, decoded);
                     return;
                 }
@@ -106,9 +106,15 @@ final class DoubleEncoding {
         }
     }
 
-    /** Whether a pair alone counts: it decodes to a character a garbled export holds, and is no capital ending a word. */
-    private static boolean counts(String pair, String decoded) {
-        if (pair.length() == 2 && Character.isUpperCase(pair.charAt(0)) && AFTER_A_WORD.indexOf(pair.charAt(1)) >= 0) {
+    /**
+     * Whether a pair alone counts: it decodes to a character a garbled export holds, and is no capital ending a word. A
+     * capital ends a word only where no small letter comes before it ("IRMÃ…", not "BelgiÃ«" or "voilÃ" + no-break space)
+     * and no letter after the pair, unless the pair ends in a no-break space ("Å" + no-break space + "Energi").
+     */
+    private static boolean counts(String value, int at, String pair, String decoded) {
+        if (pair.length() == 2 && Character.isUpperCase(pair.charAt(0)) && AFTER_A_WORD.indexOf(pair.charAt(1)) >= 0
+                && !(at > 0 && Character.isLowerCase(value.charAt(at - 1)))
+                && (pair.charAt(1) == '\u00A0' || at + 2 >= value.length() || !Character.isLetter(value.charAt(at + 2)))) {
             return false;
         }
         int c = decoded.codePointAt(0);

@@ -148,6 +148,10 @@ class HelpdeskExportEdgesTest {
         assertEquals(1, csv("text,response\nwhere is it,It left th\u00c3\u00a9 store\nand now,Voil\u00c3\u00a9 it\n")
                 .errors().size());
         assertEquals(List.of(), csv("text,response\nwhere is it,It left the store\nand now,Here it is\n").errors());
+        // A capital before a quote, dots or a no-break space counts inside a word: garbled Dutch, Polish and French.
+        for (String garbled : List.of("Belgi\u00c3\u00ab", "p\u00c5\u201aatno\u00c5\u203a\u00c4\u2021", "voil\u00c3\u00a0 tout")) {
+            assertEquals(1, csv("text\nsent from " + garbled + "\nsent from " + garbled + "\n").errors().size(), garbled);
+        }
         // Cyrillic garbles into pairs decoding to letters beyond Latin: two side by side count; genuine Cyrillic has none.
         String garbledRussian = "\u00d0\u00bf\u00d1\u20ac\u00d0\u00b8\u00d0\u00b2\u00d0\u00b5\u00d1\u201a";
         assertEquals(List.of("line 2 and line 3 hold text such as '\u00d0\u00bf\u00d1\u20ac' where '\u043f\u0440' was written: the"

@@ -63,7 +63,7 @@ class HelpdeskExportImportTest {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) {
             admin.request().contentType(type).body("prompt,chosen,rejected\nwhere,Today.,No.\n".getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/datasets/preferences").then().statusCode(415)
-                    .body("error", containsString("for a spreadsheet of pairs, save it as CSV, then run eval-reward"));
+                    .body("error", containsString("a workbook must be saved as CSV first"));
         }
         admin.request().contentType("text/csvx").body("a").post("/api/v1/datasets/preferences").then().statusCode(415)
                 .body("error", not(containsString("eval-reward")));
