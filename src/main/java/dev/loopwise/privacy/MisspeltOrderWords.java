@@ -29,7 +29,7 @@ final class MisspeltOrderWords {
     private static final Set<String> REAL_WORDS = Set.of("oder", "older", "odder", "border", "borders", "ordner", "ordners",
             "ordern", "ordet", "ordets", "orde", "ordes", "onder", "ouder", "ouders", "orter", "arder", "morder", "purchased",
             "purchaser", "purchasers", "invoiced", "receipted", "referenced", "trucking", "cracking", "racking", "tacking",
-            "tricking", "tracing", "preference", "invoke");
+            "tricking", "tracing", "fracking", "wracking", "preference", "deference", "reverence");
     /**
      * "Order" in Spanish, Portuguese or French. German "oder" ("or") is no order word, though one slip from "order":
      * "erreichbar oder 00123456" joins two phones.

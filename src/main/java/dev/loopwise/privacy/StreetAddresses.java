@@ -52,7 +52,6 @@ final class StreetAddresses {
     private static final String PARTICLE = "(?:(?:de|du|des|la|le|les)\\s+|[ld]')";
     private static final String FRENCH_NAME = NAME + "(?:\\s+(?:(?:de|du|des|la|le)\\s+)?" + NAME + "){0,2}";
     private static final String SOUTHERN_PARTICLES = "(?:(?:de|del|da|do|dos|das|di|della|dei|du|des|la|le|les|el|los|las)\\s+|[ld]'){0,4}";
-    /** A street of a southern European type whose name comes before the number. */
     /** Street types written before the name, capitalised as customers write them; a regex each. */
     static final List<String> TYPES_FIRST = List.of("Calle", "Carrer", "Avenida", "Avda\\.", "Rua", "Travessa", "Viale",
             "Piazza", "Piazzale", "Paseo", "Pra\u00E7a", "Rambla", "Camino", "Estrada", "Rue", "Chauss\u00E9e", "Chemin",
@@ -71,6 +70,7 @@ final class StreetAddresses {
         return "(?=[" + letters + "])";
     }
 
+    /** A street of a southern European type whose name comes before the number. */
     private static String typeFirst(String types) {
         return "(?:" + types + ")(?:\\s+|(?<=\\.)(?=\\p{Lu}))" + SOUTHERN_PARTICLES + NAME + "(?:\\s+" + NAME + "){0,2}" + HOUSE_NUMBER_AFTER;
     }
