@@ -223,6 +223,7 @@ public class WorkspaceService {
             if (tickets + replies > 0) {
                 throw ApiException.conflict("intent_in_use", WorkspaceMessages.intentInUse(intent.name, tickets, replies));
             }
+            RemovedIntents.record(intent);
             intent.delete();
             audit.record("intent.remove", "intent " + intent.name, Map.of());
             return new IntentRemoval(intent.name, null);
@@ -235,6 +236,7 @@ public class WorkspaceService {
         }
         Ticket.update("intent = ?1 where intent = ?2", target, intent);
         Reply.update("intent = ?1 where intent = ?2", target, intent);
+        RemovedIntents.record(intent);
         intent.delete();
         audit.record("intent.merge", "intent " + intent.name, Map.of("into", target.name, "tickets", tickets, "replies", replies,
                 "retired", retired));

@@ -2,7 +2,7 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.version.ModelVersion;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.loopwise.ticket.RemovedIntents;
 import java.util.List;
 
 /** The intents a version learned, read from its lineage, to tell what one version answers and another cannot. */
@@ -19,25 +19,8 @@ public final class VersionIntents {
         }
         List<String> lacking = known.stream().filter(name -> !theirs.contains(name) && !name.equals(ModelTrainer.OUT_OF_SCOPE_LABEL)).toList();
         // An intent merged or removed since no longer exists: no ticket of it comes in, and no training learns it again.
-        List<String> gone = removed(lacking);
+        List<String> gone = RemovedIntents.among(lacking);
         return gone.isEmpty() ? lacking : lacking.stream().filter(name -> !gone.contains(name)).toList();
-    }
-
-    /** Those of {@code names} no intent has now, whose intent was removed or merged into another (the audit trail says which). */
-    private static List<String> removed(List<String> names) {
-        if (names.isEmpty()) {
-            return names;
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object> rows = ModelVersion.getEntityManager().createNativeQuery("""
-                    select l.name from unnest(cast(?1 as text[])) as l(name)
-                    where not exists (select 1 from intents i where i.name = l.name)
-                    and exists (select 1 from audit_events e where e.action in ('intent.remove', 'intent.merge')
-                                and e.target = 'intent ' || l.name)""")
-                    .setParameter(1, names.toArray(String[]::new)).getResultList();
-            return rows.stream().map(String::valueOf).toList();
-        });
     }
 
     /**
