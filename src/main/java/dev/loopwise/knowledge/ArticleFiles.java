@@ -1,7 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.KnowledgeFileMessages;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.text.PlainText;
@@ -40,8 +40,8 @@ final class ArticleFiles {
             return Format.JSONL;
         }
         // The name says what the file is, so a text content type sent with it (often a client's default) does not make it an article.
-        if (FileMessages.namesNonTextFile(name)) {
-            throw ApiException.badRequest("unsupported_type", FileMessages.notKnowledgeFile("'" + fileName + "'", fileName, ARTICLE_SHAPE));
+        if (KnowledgeFileMessages.namesNonTextFile(name)) {
+            throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.notKnowledgeFile("'" + fileName + "'", fileName, ARTICLE_SHAPE));
         }
         if (type.startsWith("text/markdown") || type.startsWith("text/plain")) {
             return Format.MARKDOWN;
@@ -53,7 +53,7 @@ final class ArticleFiles {
             return Format.JSONL;
         }
         String what = !name.isEmpty() ? "'" + fileName + "'" : type.isEmpty() ? "A file without a type" : "A file of type " + type;
-        throw ApiException.badRequest("unsupported_type", FileMessages.notKnowledgeFile(what, fileName, ARTICLE_SHAPE));
+        throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.notKnowledgeFile(what, fileName, ARTICLE_SHAPE));
     }
 
     /** Refused when empty, compressed, binary or not UTF-8; UTF-16 with its mark is read, as ticket files are (Windows "Unicode"). */
@@ -92,7 +92,7 @@ final class ArticleFiles {
     private static String frontMatterClosed(String text, String sourceName) {
         int opened = FrontMatter.unclosed(text);
         if (opened > 0) {
-            throw ApiException.badRequest("invalid_file", FileMessages.unclosedFrontMatter(sourceName, opened));
+            throw ApiException.badRequest("invalid_file", KnowledgeFileMessages.unclosedFrontMatter(sourceName, opened));
         }
         return text;
     }
@@ -109,7 +109,7 @@ final class ArticleFiles {
     /** What is wrong with an article, in words, or null. */
     static String problem(Article article, boolean titleField) {
         if (article.title() == null || article.title().isBlank()) {
-            return FileMessages.articleWithoutTitle(titleField);
+            return KnowledgeFileMessages.articleWithoutTitle(titleField);
         }
         if (PlainText.length(article.title()) > Article.MAX_TITLE) {
             return "has a title longer than " + Article.MAX_TITLE + " characters";

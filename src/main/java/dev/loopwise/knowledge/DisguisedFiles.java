@@ -1,7 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.KnowledgeFileMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,7 +22,7 @@ final class DisguisedFiles {
     static void refuse(byte[] bytes, String name) {
         boolean pdf = startsWith(bytes, PDF);
         if (pdf || startsWith(bytes, ZIP)) {
-            throw ApiException.badRequest("unsupported_type", FileMessages.knowledgeFileInDisguise(name, pdf));
+            throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.knowledgeFileInDisguise(name, pdf));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.loopwise.knowledge;
 
-import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.KnowledgeFileMessages;
 import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.security.SessionStamps;
 import jakarta.ws.rs.core.UriInfo;
@@ -49,12 +49,12 @@ final class ImportNotice {
                 + result.passages() + "&" + REPLACED + "=" + result.replaced());
         List<String> shared = result.sharedTitles();
         List<String> sharedInAddress = new ArrayList<>();
-        for (int i = 0; i < Math.min(shared.size(), FileMessages.SHARED_TITLES_NAMED); i++) {
+        for (int i = 0; i < Math.min(shared.size(), KnowledgeFileMessages.SHARED_TITLES_NAMED); i++) {
             sharedInAddress.add(shortened(shared.get(i)));
             address.append('&').append(SHARED).append(i + 1).append('=').append(encode(sharedInAddress.get(i)));
         }
-        if (shared.size() > FileMessages.SHARED_TITLES_NAMED) {
-            address.append('&').append(SHARED_MORE).append('=').append(shared.size() - FileMessages.SHARED_TITLES_NAMED);
+        if (shared.size() > KnowledgeFileMessages.SHARED_TITLES_NAMED) {
+            address.append('&').append(SHARED_MORE).append('=').append(shared.size() - KnowledgeFileMessages.SHARED_TITLES_NAMED);
         }
         List<String> leftOut = result.addressesLeftOut();
         List<String> leftOutInAddress = new ArrayList<>();
@@ -67,8 +67,8 @@ final class ImportNotice {
         }
         // The page reads the notice back from these very values: sealing the sentence they make seals all of them.
         String notice = read(String.valueOf(result.articles()), String.valueOf(result.passages()), String.valueOf(result.replaced()),
-                sharedInAddress, shared.size() > FileMessages.SHARED_TITLES_NAMED
-                        ? String.valueOf(shared.size() - FileMessages.SHARED_TITLES_NAMED) : null,
+                sharedInAddress, shared.size() > KnowledgeFileMessages.SHARED_TITLES_NAMED
+                        ? String.valueOf(shared.size() - KnowledgeFileMessages.SHARED_TITLES_NAMED) : null,
                 leftOut.isEmpty() ? null : String.valueOf(leftOut.size()), leftOutInAddress);
         if (notice != null) {
             long at = now.getEpochSecond();
@@ -121,8 +121,8 @@ final class ImportNotice {
         List<String> named = titles(shared);
         List<String> namedLeftOut = titles(leftOutTitles);
         if (articles == null || passageCount == null || replacedCount == null || more == null || articles < 1
-                || replacedCount > articles || named.size() > FileMessages.SHARED_TITLES_NAMED
-                || named.size() + more > articles || (more > 0 && named.size() < FileMessages.SHARED_TITLES_NAMED)
+                || replacedCount > articles || named.size() > KnowledgeFileMessages.SHARED_TITLES_NAMED
+                || named.size() + more > articles || (more > 0 && named.size() < KnowledgeFileMessages.SHARED_TITLES_NAMED)
                 || leftOutCount == null || leftOutCount > articles
                 || namedLeftOut.size() != Math.min(leftOutCount, KnowledgeMessages.LEFT_OUT_TITLES_NAMED)) {
             return null;

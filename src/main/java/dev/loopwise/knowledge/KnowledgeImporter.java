@@ -1,7 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.KnowledgeFileMessages;
 import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.PlainText;
@@ -51,8 +51,8 @@ public class KnowledgeImporter {
         static Result of(int articles, int passages, int replaced, List<String> titles, List<String> sharedTitles,
                          List<String> addressesLeftOut) {
             return new Result(articles, passages, replaced, titles, sharedTitles, addressesLeftOut, sentence(articles, passages, replaced,
-                    sharedTitles.stream().limit(FileMessages.SHARED_TITLES_NAMED).toList(),
-                    Math.max(0, sharedTitles.size() - FileMessages.SHARED_TITLES_NAMED), addressesLeftOut.size(),
+                    sharedTitles.stream().limit(KnowledgeFileMessages.SHARED_TITLES_NAMED).toList(),
+                    Math.max(0, sharedTitles.size() - KnowledgeFileMessages.SHARED_TITLES_NAMED), addressesLeftOut.size(),
                     addressesLeftOut.stream().limit(KnowledgeMessages.LEFT_OUT_TITLES_NAMED).toList()));
         }
 
@@ -63,7 +63,7 @@ public class KnowledgeImporter {
                     : replaced == 1 ? " (one of them replaced an earlier import of the same article)"
                     : String.format(Locale.ROOT, " (%,d of them replaced earlier imports of the same articles)", replaced);
             return "Imported " + Counts.of(articles, "article") + " as " + Counts.of(passages, "passage") + replacing + "."
-                    + KnowledgeMessages.addressesLeftOut(leftOut, namedLeftOut) + FileMessages.sharedTitles(namedShared, moreShared);
+                    + KnowledgeMessages.addressesLeftOut(leftOut, namedLeftOut) + KnowledgeFileMessages.sharedTitles(namedShared, moreShared);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.KnowledgeFileMessages;
 import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.WorkspaceMessages;
@@ -90,7 +90,7 @@ public class KnowledgePage {
             return render(400, null, null, ServingMessages.controlCharacterInTicket(control));
         }
         String notice = ImportNotice.read(imported, passages, replaced,
-                ImportNotice.numbered(uri, ImportNotice.SHARED, FileMessages.SHARED_TITLES_NAMED), sharedMore, leftOut,
+                ImportNotice.numbered(uri, ImportNotice.SHARED, KnowledgeFileMessages.SHARED_TITLES_NAMED), sharedMore, leftOut,
                 ImportNotice.numbered(uri, ImportNotice.LEFT_OUT, KnowledgeMessages.LEFT_OUT_TITLES_NAMED));
         return render(200, ticket, ImportNotice.shown(notice, at, seal, currentUser.name(), Instant.now(), stamps), null, cursor, null,
                 search);
