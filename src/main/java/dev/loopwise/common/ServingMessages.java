@@ -37,6 +37,22 @@ public final class ServingMessages {
     public static final String SERVING_FAILED = "Loopwise could not answer this request because of an error on its side "
             + "(it is in the server log). Nothing was logged for it; retry in a moment.";
 
+    public static final String FEEDBACK_FIELDS_NEEDED = "Send {\"requestId\": \"...\", \"rating\": \"up\" or \"down\"}.";
+    public static final String RATING_UP_OR_DOWN = "rating must be \"up\" or \"down\".";
+    public static final String REQUEST_ID_FORMAT = "requestId must be the requestId a /respond call returned.";
+
+    public static String commentTooLong(int limit) {
+        return "A comment has at most " + limit + " characters.";
+    }
+
+    public static String controlCharacterInComment(String found) {
+        return "A comment cannot hold control characters (found " + found + "); remove them and send it again. Nothing was saved.";
+    }
+
+    public static String noServedRequest(UUID requestId) {
+        return "No served request " + requestId + ": send the requestId the /respond call for the ticket returned.";
+    }
+
     public static String noReplyToRate(UUID requestId) {
         return "Request " + requestId + " served no reply (a classification, or a ticket handed to a person), so there is no"
                 + " answer to rate: send feedback for /respond calls whose response was not null.";

@@ -77,24 +77,23 @@ public class FeedbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response feedback(FeedbackRequest request) {
         if (request == null || request.requestId() == null || request.rating() == null) {
-            throw ApiException.badRequest("validation_failed", "Send {\"requestId\": \"...\", \"rating\": \"up\" or \"down\"}.");
+            throw ApiException.badRequest("validation_failed", ServingMessages.FEEDBACK_FIELDS_NEEDED);
         }
         if (!request.rating().equals("up") && !request.rating().equals("down")) {
-            throw ApiException.badRequest("validation_failed", "rating must be \"up\" or \"down\".");
+            throw ApiException.badRequest("validation_failed", ServingMessages.RATING_UP_OR_DOWN);
         }
         // Counted as people count characters: an emoji is one, not the two UTF-16 units Java's length() counts.
         if (request.comment() != null && request.comment().codePointCount(0, request.comment().length()) > MAX_COMMENT) {
-            throw ApiException.badRequest("validation_failed", "A comment has at most " + MAX_COMMENT + " characters.");
+            throw ApiException.badRequest("validation_failed", ServingMessages.commentTooLong(MAX_COMMENT));
         }
         String control = request.comment() == null ? null : PlainText.firstControlCharacter(request.comment());
         if (control != null) {
             // As a ticket's text: a bell or a terminal escape is nothing a person wrote, and comments are read by people.
-            throw ApiException.badRequest("invalid_comment", "A comment cannot hold control characters (found " + control
-                    + "); remove them and send it again. Nothing was saved.");
+            throw ApiException.badRequest("invalid_comment", ServingMessages.controlCharacterInComment(control));
         }
         // UUID.fromString also takes shortened forms ("1-1-1-1-1"), which no /respond call returns.
         if (!CANONICAL_UUID.matcher(request.requestId()).matches()) {
-            throw ApiException.badRequest("validation_failed", "requestId must be the requestId a /respond call returned.");
+            throw ApiException.badRequest("validation_failed", ServingMessages.REQUEST_ID_FORMAT);
         }
         UUID id = UUID.fromString(request.requestId());
         // A comment of spaces or invisible characters says nothing: kept as no comment, as a blank rewrite is no rewrite.
@@ -102,7 +101,7 @@ public class FeedbackResource {
         List<?> served = em.createNativeQuery("select reply_text is not null from served_requests where id = ?1")
                 .setParameter(1, id).getResultList();
         if (served.isEmpty()) {
-            throw ApiException.notFound("No served request " + id + ".");
+            throw ApiException.notFound(ServingMessages.noServedRequest(id));
         }
         if (!Boolean.TRUE.equals(served.get(0))) {
             // A thumb counts among the answers customers rated: a classification or a hand-over gave them none to rate.

@@ -1,0 +1,58 @@
+package dev.loopwise.serving;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loopwise.common.ServingMessages;
+import dev.loopwise.common.text.PlainText;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Each thumb refused says what to send instead, and leaves no feedback behind for the request it named. */
+@QuarkusTest
+class FeedbackRefusalsTest {
+    @Inject
+    UserService users;
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void eachRefusalSaysWhatToFixAndSavesNothing() {
+        ActiveModel.await();
+        Caller client = Caller.service(users, keys);
+        String requestId = client.request().contentType("application/json").body("{\"text\":\"please cancel my order FH-555125\"}")
+                .post("/api/v1/respond").then().statusCode(200).extract().path("requestId");
+        String bell = "Thanks\u0007";
+        String unknown = UUID.randomUUID().toString();
+
+        refused(client, "{\"rating\":\"up\"}", 400, "validation_failed", ServingMessages.FEEDBACK_FIELDS_NEEDED);
+        refused(client, "{\"requestId\":\"" + requestId + "\",\"rating\":\"sideways\"}", 400, "validation_failed",
+                ServingMessages.RATING_UP_OR_DOWN);
+        refused(client, "{\"requestId\":\"" + requestId + "\",\"rating\":\"up\",\"comment\":\"" + "a".repeat(FeedbackResource.MAX_COMMENT + 1)
+                + "\"}", 400, "validation_failed", ServingMessages.commentTooLong(FeedbackResource.MAX_COMMENT));
+        refused(client, "{\"requestId\":\"" + requestId + "\",\"rating\":\"up\",\"comment\":\"Thanks\\u0007\"}", 400, "invalid_comment",
+                ServingMessages.controlCharacterInComment(PlainText.firstControlCharacter(bell)));
+        refused(client, "{\"requestId\":\"1-1-1-1-1\",\"rating\":\"up\"}", 400, "validation_failed", ServingMessages.REQUEST_ID_FORMAT);
+        refused(client, "{\"requestId\":\"" + unknown + "\",\"rating\":\"up\"}", 404, "not_found",
+                ServingMessages.noServedRequest(UUID.fromString(unknown)));
+
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from feedback where request_id = cast(?1 as uuid)").setParameter(1, requestId).getSingleResult()).longValue()),
+                "no refused thumb was saved");
+    }
+
+    private static void refused(Caller client, String body, int status, String code, String error) {
+        client.request().contentType("application/json").accept("application/json").body(body).post("/api/v1/feedback")
+                .then().statusCode(status).body("code", equalTo(code)).body("error", equalTo(error));
+    }
+}
