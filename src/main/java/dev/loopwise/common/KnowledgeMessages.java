@@ -90,6 +90,11 @@ public final class KnowledgeMessages {
     }
 
     /** The search found no article: how to widen it. */
+    public static String noArticle(long id) {
+        return "There is no knowledge-base article " + id + ": it may have been deleted already, or replaced by a newer import of the same"
+                + " article, which gave it a new id.";
+    }
+
     public static String noArticleHolds(String search) {
         return "No article's title or file name holds \u201c" + search + "\u201d. Try a shorter part of a word, or clear the search"
                 + " to see every article.";

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An article as listed: where it came from and how many passages it was split into. */
-public record ArticleSummary(@Schema(description = "The article's id (DELETE /api/v1/knowledge/articles/{id} removes it)") long id,
+public record ArticleSummary(@Schema(description = "The article's id (GET /api/v1/knowledge/articles/{id} reads it, DELETE removes it)") long id,
                              @Schema(description = "Its title") String title,
                              @Schema(description = "Its address; null when it has none") String url,
                              @Schema(description = "What it was read as: markdown, html or jsonl") String format,

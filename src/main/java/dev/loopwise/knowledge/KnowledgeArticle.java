@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** An imported article; its passages (and their vectors) are written in bulk by {@link KnowledgeStore} and read by {@link KnowledgeReader}. */
 @Entity
@@ -37,13 +38,25 @@ public class KnowledgeArticle extends IdentityEntity {
      */
     @SuppressWarnings("unchecked")
     public static List<ArticleSummary> page(Long before, int offset, int limit, String contains) {
-        Query query = getEntityManager().createNativeQuery("select a.id, a.title, a.url, a.format, a.source_name,"
-                        + " (select count(*) from knowledge_passages p where p.article_id = a.id), a.imported_at, a.imported_by"
-                        + " from knowledge_articles a" + where(before, contains) + " order by a.id desc limit :limit offset :offset")
+        Query query = getEntityManager().createNativeQuery(SUMMARY + where(before, contains) + " order by a.id desc limit :limit offset :offset")
                 .setParameter("limit", limit).setParameter("offset", offset);
         List<Object[]> rows = bind(query, before, contains).getResultList();
-        return rows.stream().map(r -> new ArticleSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], ((Number) r[5]).longValue(), DatabaseTimes.toOffset(r[6]), (String) r[7])).toList();
+        return rows.stream().map(KnowledgeArticle::summary).toList();
+    }
+
+    /** The article of id {@code id} as the list shows it, if there is one. */
+    @SuppressWarnings("unchecked")
+    public static Optional<ArticleSummary> summary(long id) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(SUMMARY + " where a.id = :id").setParameter("id", id).getResultList();
+        return rows.stream().map(KnowledgeArticle::summary).findFirst();
+    }
+
+    private static final String SUMMARY = "select a.id, a.title, a.url, a.format, a.source_name,"
+            + " (select count(*) from knowledge_passages p where p.article_id = a.id), a.imported_at, a.imported_by from knowledge_articles a";
+
+    private static ArticleSummary summary(Object[] r) {
+        return new ArticleSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                ((Number) r[5]).longValue(), DatabaseTimes.toOffset(r[6]), (String) r[7]);
     }
 
     /** Whether an article of id {@code id} or above holds {@code contains} (null: any article): a page below it has newer ones. */

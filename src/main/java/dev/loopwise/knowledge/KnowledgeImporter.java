@@ -42,15 +42,17 @@ public class KnowledgeImporter {
                          @Schema(description = "Passages they were split into") int passages,
                          @Schema(description = "Of the articles, those that replaced an earlier import of the same article") int replaced,
                          @Schema(description = "The imported articles' titles") List<String> titles,
+                         @Schema(description = "Their ids, in the same order: GET /api/v1/knowledge/articles/{id} reads each")
+                         List<Long> articleIds,
                          @Schema(description = "Imported titles another article, under another id or address, has too") List<String> sharedTitles,
                          @Schema(description = "Titles of the imported articles whose file gave an address no browser can open as a"
                                  + " link (not http:// or https://, no site, a port that is no number): imported without it")
                          List<String> addressesLeftOut,
                          @Schema(description = "What the import did, in words, as the knowledge page shows it") String summary) {
 
-        static Result of(int articles, int passages, int replaced, List<String> titles, List<String> sharedTitles,
+        static Result of(int articles, int passages, int replaced, List<String> titles, List<Long> articleIds, List<String> sharedTitles,
                          List<String> addressesLeftOut) {
-            return new Result(articles, passages, replaced, titles, sharedTitles, addressesLeftOut, sentence(articles, passages, replaced,
+            return new Result(articles, passages, replaced, titles, articleIds, sharedTitles, addressesLeftOut, sentence(articles, passages, replaced,
                     sharedTitles.stream().limit(KnowledgeFileMessages.SHARED_TITLES_NAMED).toList(),
                     Math.max(0, sharedTitles.size() - KnowledgeFileMessages.SHARED_TITLES_NAMED), addressesLeftOut.size(),
                     addressesLeftOut.stream().limit(KnowledgeMessages.LEFT_OUT_TITLES_NAMED).toList()));
@@ -172,14 +174,14 @@ public class KnowledgeImporter {
         KnowledgeStore.Stored stored = store.replace(prepared.articles(), prepared.drafts(), vectors, index.encoder().id(), user,
                 prepared.source());
         return Result.of(stored.articles(), stored.passages(), stored.replaced(),
-                prepared.articles().stream().map(Article::title).toList(), stored.sharedTitles(),
+                prepared.articles().stream().map(Article::title).toList(), stored.ids(), stored.sharedTitles(),
                 prepared.articles().stream().filter(Article::addressLeftOut).map(Article::title).toList());
     }
 
     /** Deletes an article and its passages. */
     public void delete(long articleId, String user) {
         if (!store.delete(articleId, user)) {
-            throw ApiException.notFound("There is no knowledge-base article " + articleId + ": it may have been deleted already.");
+            throw ApiException.notFound(KnowledgeMessages.noArticle(articleId));
         }
         index.refreshNow();
     }

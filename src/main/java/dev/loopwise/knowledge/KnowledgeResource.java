@@ -30,6 +30,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,6 +59,7 @@ public class KnowledgeResource {
     static final int MAX_TICKET_CHARS = 20_000;
     /** Longest text an article search looks for: a word or two of a title or file name, typed by a person. */
     static final int MAX_SEARCH_CHARS = 200;
+    private static final String ARTICLES = "/api/v1/knowledge/articles/";
 
     @Inject
     KnowledgeImporter importer;
@@ -67,24 +69,6 @@ public class KnowledgeResource {
     KnowledgeSearch search;
     @Inject
     CurrentUser currentUser;
-
-    public record Found(@Schema(description = "The passage's id") long id,
-                        @Schema(description = "The title of the article it comes from") String articleTitle,
-                        @Schema(description = "The article's address; null when it has none") String articleUrl,
-                        @Schema(description = "The passage's text") String text,
-                        @Schema(description = "How close it is to the ticket; higher is closer") double score,
-                        @Schema(description = "The score in words: a close match, related, or weak (left out of the grounding)") String match) {
-    }
-
-    /** The search's parameters as a JSON body, for a ticket too long for an address. */
-    @Schema(description = "A ticket whose grounding passages to find")
-    public record SearchRequest(
-            @Schema(required = true, maxLength = 20000, description = "The ticket's text, at most 20,000 characters, no control characters other than tabs and line"
-                    + " breaks", example = "How long do refunds take?") String q,
-            @Schema(minimum = "1", maximum = "50", description = "Optional: passages to return, 1 to 50 (default 5)", example = "5") Integer limit,
-            @Schema(description = "Optional: true also lists passages below the minimum score, which would be left out (default false)",
-                    example = "false") Boolean all) {
-    }
 
     /**
      * 201 with what was imported when the file is small enough to import while the request waits; otherwise 202 with
@@ -102,7 +86,9 @@ public class KnowledgeResource {
 
     @Operation(summary = "Import help articles",
             description = "Markdown, HTML or JSON lines, split into passages that ground the LLM's drafts; name gives the file's name, url the article's address.")
-    @APIResponse(responseCode = "201", description = "A small file, imported while the request waited",
+    @APIResponse(responseCode = "201", description = "A small file, imported while the request waited; articleIds names what it stored",
+            headers = @Header(name = "Location", description = "The article's address, /api/v1/knowledge/articles/{id}, when the file held"
+                    + " one article; a JSON lines file of several has none: read each of articleIds there", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KnowledgeImporter.Result.class)))
     @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
@@ -126,7 +112,11 @@ public class KnowledgeResource {
         String type = headers.getMediaType() == null ? null : headers.getMediaType().toString();
         KnowledgeImports.Submitted submitted = imports.submit(name, type, body, url, currentUser.name());
         if (submitted.result() != null) {
-            return Response.status(Response.Status.CREATED).entity(submitted.result()).build();
+            // A file of one article names it; a JSON lines file of several lists their ids in the answer, each read at its
+            // own address, as no one address holds them all.
+            List<Long> ids = submitted.result().articleIds();
+            return (ids.size() == 1 ? Response.created(URI.create(ARTICLES + ids.get(0))) : Response.status(Response.Status.CREATED))
+                    .entity(submitted.result()).build();
         }
         return Response.accepted(submitted.started())
                 .location(URI.create("/api/v1/knowledge/imports/" + submitted.started().id())).build();
@@ -179,6 +169,17 @@ public class KnowledgeResource {
         return Paging.respond(fetched, request, ArticleSummary::id, a -> a, uri, "offset");
     }
 
+    @Operation(summary = "Get a knowledge-base article", description = "As the list shows it, with its passage count.")
+    @APIResponse(responseCode = "200", description = "The article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleSummary.class)))
+    @APIResponse(responseCode = "404", description = "No article has that id: it may have been deleted, or replaced by a newer import of"
+            + " the same article under a new id. Code: not_found")
+    @GET
+    @Path("/articles/{id}")
+    public ArticleSummary article(@PathParam("id") long id) {
+        return KnowledgeArticle.summary(id).orElseThrow(() -> ApiException.notFound(KnowledgeMessages.noArticle(id)));
+    }
+
     @Operation(summary = "Delete a knowledge-base article", description = "With its passages.")
     @APIResponse(responseCode = "204", description = "The article and its passages are deleted")
     @DELETE
@@ -192,12 +193,12 @@ public class KnowledgeResource {
     @Operation(summary = "Search the knowledge base (ticket in the body)",
             description = "As the GET, for a ticket too long for an address.")
     @APIResponse(responseCode = "200", description = "The passages, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Found.class)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FoundPassage.class)))
     @APIResponse(responseCode = "400", description = SEARCH_REFUSED)
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<Found> searchBody(SearchRequest request) {
+    public List<FoundPassage> searchBody(KnowledgeSearchRequest request) {
         if (request == null) {
             throw ApiException.badRequest("missing_query", "Send {\"q\": \"the ticket's text\"} (and optionally \"limit\", \"all\").");
         }
@@ -209,11 +210,11 @@ public class KnowledgeResource {
     @Operation(summary = "Search the knowledge base",
             description = "The passages that would ground this ticket, best first; all=true also those below the minimum score.")
     @APIResponse(responseCode = "200", description = "The passages, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Found.class)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FoundPassage.class)))
     @APIResponse(responseCode = "400", description = SEARCH_REFUSED)
     @GET
     @Path("/search")
-    public List<Found> search(
+    public List<FoundPassage> search(
             @Parameter(description = "The ticket whose grounding passages to find") @QueryParam("q") String ticket,
             @Parameter(description = "Passages to return, 1 to 50 (default 5)") @QueryParam("limit") String limit,
             @Parameter(description = "true also lists passages below the minimum score") @QueryParam("all") String allParameter,
@@ -221,7 +222,7 @@ public class KnowledgeResource {
         return search(ticket, Paging.limit("limit", limit, 5, MAX_LIMIT), QueryParameters.asSent(uri, "all", allParameter));
     }
 
-    private List<Found> search(String ticket, int limit, String allParameter) {
+    private List<FoundPassage> search(String ticket, int limit, String allParameter) {
         boolean all = FormValues.apiBool("all", allParameter, false);
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as 'q': in the JSON body of a POST"
@@ -239,7 +240,7 @@ public class KnowledgeResource {
         }
         Paging.limit("limit", limit, String.valueOf(limit), MAX_LIMIT);
         List<Passage> found = all ? search.nearest(ticket, limit) : search.search(ticket, limit);
-        return found.stream().map(p -> new Found(p.id(), p.articleTitle(), p.articleUrl(), p.text(), p.score(),
+        return found.stream().map(p -> new FoundPassage(p.id(), p.articleTitle(), p.articleUrl(), p.text(), p.score(),
                 KnowledgeFormats.match(p, search.minScore()))).toList();
     }
 }

@@ -31,7 +31,7 @@ class KnowledgeStore {
     AuditLog audit;
 
     /** {@code sharedTitles}: titles of imported articles that another article, under another id or address, has too. */
-    record Stored(int articles, int passages, int replaced, List<String> sharedTitles) {
+    record Stored(int articles, int passages, int replaced, List<String> sharedTitles, List<Long> ids) {
     }
 
     /** Replaces the articles with the same keys, or adds them, with their passages and vectors: all or nothing (audited as {@code file}). */
@@ -85,7 +85,7 @@ class KnowledgeStore {
             throw new IllegalStateException("Could not store the imported articles", e);
         }
         audit.record(user, "knowledge.import", file, Map.of("articles", articles.size(), "passages", passages, "replaced", replaced));
-        return new Stored(articles.size(), passages, replaced, sharedTitles);
+        return new Stored(articles.size(), passages, replaced, sharedTitles, ids);
     }
 
     /**

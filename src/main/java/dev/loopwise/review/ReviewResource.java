@@ -1,8 +1,10 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.http.ChangesOnGet;
+import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.Submission;
@@ -17,7 +19,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Review through the API: the next pair to judge, a judgement, an undo. Roles: reviewer, admin. */
+/** Review through the API: the next pair to judge, a judgement and reading it back, an undo. Roles: reviewer, admin. */
 @Path("/api/v1/review")
 @Tag(name = "Review")
 @RolesAllowed({Role.REVIEWER, Role.ADMIN})
@@ -55,8 +60,12 @@ public class ReviewResource {
      */
     @Operation(summary = "Judge an item", description = "choice A, B, tie, both_bad, out_of_scope or skip (with a reason); optional ratings and a rewrite.")
     @APIResponse(responseCode = "201", description = "The judgement is stored",
+            headers = @Header(name = "Location", description = "The judgement's address, /api/v1/review/judgements/{id}",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
     @APIResponse(responseCode = "200", description = "The same choice again (a retried request): duplicate is true",
+            headers = @Header(name = "Location", description = "The judgement's address, the one the first 201 named",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
     @APIResponse(responseCode = "409", description = "Judged already with another choice (undo first), not leased to the caller, lease expired and handed on, or the item"
             + " has all its judgements. Codes: already_judged, not_leased, lease_expired, item_complete")
@@ -76,8 +85,24 @@ public class ReviewResource {
                     @ExampleObject(name = "skip", summary = "Skip, with the reason", value = "{\"choice\": \"skip\", \"reason\":"
                             + " \"The ticket is in German\"}")})) Submission submission) {
         ReviewService.Stored stored = review.submit(currentUser.id(), currentUser.name(), itemId, require(submission));
-        return Response.status(stored.duplicate() ? 200 : 201)
-                .entity(stored).build();
+        // A retried request names the judgement the first one stored: nothing new was created, but it is there to read.
+        URI location = URI.create("/api/v1/review/judgements/" + stored.judgementId());
+        return (stored.duplicate() ? Response.ok().location(location) : Response.created(location)).entity(stored).build();
+    }
+
+    @Operation(summary = "Get one judgement", description = "As the reviewer gave it, A and B as they were shown. The reviewer who gave it"
+            + " reads it, and admins; to any other reviewer it is not found. An undone judgement is not found.")
+    @APIResponse(responseCode = "200", description = "The judgement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JudgementView.class)))
+    @APIResponse(responseCode = "404", description = "No such judgement, another reviewer's, or one taken back. Code: not_found")
+    @GET
+    @Path("/judgements/{id}")
+    public JudgementView judgement(@PathParam("id") long id) {
+        Judgement judgement = Judgement.findById(id);
+        if (judgement == null || !(currentUser.isAdmin() || judgement.reviewerId == currentUser.id())) {
+            throw ApiException.notFound(Messages.notFound("judgement", id));
+        }
+        return JudgementView.of(judgement);
     }
 
     /** 204: the choice is taken back (an out-of-scope label with it) and the item is the caller's next one; 409 too_late after the window. */

@@ -56,7 +56,7 @@ class ImportNoticeTest {
 
     @Test
     void theNoticeIsShownAsTheImportSealedItToItsAdminForTenMinutes() {
-        URI address = address(KnowledgeImporter.Result.of(2, 3, 1, List.of("Gift wrap", "Returns"), List.of("Gift wrap"), List.of("Returns")));
+        URI address = address(KnowledgeImporter.Result.of(2, 3, 1, List.of("Gift wrap", "Returns"), List.of(1L, 2L), List.of("Gift wrap"), List.of("Returns")));
         Map<String, String> q = query(address);
         assertEquals("1772445600", q.get("at"), "2026-03-02T10:00:00Z in seconds since 1970");
         assertEquals("Imported 2 articles as 3 passages (one of them replaced an earlier import of the same article). 1 article address"
@@ -103,7 +103,7 @@ class ImportNoticeTest {
     @Test
     void fiveLongSharedTitlesInAnotherScriptMakeAnAddressAProxyAccepts() {
         List<String> titles = Collections.nCopies(7, "退款政策".repeat(125));
-        String address = address(KnowledgeImporter.Result.of(7, 9, 0, titles, titles, List.of())).toString();
+        String address = address(KnowledgeImporter.Result.of(7, 9, 0, titles, List.of(), titles, List.of())).toString();
         assertTrue(address.length() < 8_000, address.length() + " characters");
         assertTrue(address.contains("sharedMore=2"), address);
     }
@@ -111,7 +111,7 @@ class ImportNoticeTest {
     @Test
     void manyAddressesLeftOutAreCountedAndTheFirstFewNamed() {
         List<String> titles = List.of("A", "B", "C", "D", "E", "F", "G");
-        String address = address(KnowledgeImporter.Result.of(7, 7, 0, titles, List.of(), titles)).toString();
+        String address = address(KnowledgeImporter.Result.of(7, 7, 0, titles, List.of(), List.of(), titles)).toString();
         assertTrue(address.contains("leftOut=7&leftOut1=A&leftOut2=B&leftOut3=C&leftOut4=D&leftOut5=E&at="), address);
         assertEquals("Imported 7 articles as 7 passages. 7 article addresses were not links a browser can open and were left out: 'A', 'B',"
                 + " 'C', 'D', 'E' and 2 more. Give them http:// or https:// addresses in the file and import it again to show the links.",

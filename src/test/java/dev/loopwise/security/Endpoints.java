@@ -171,6 +171,7 @@ final class Endpoints {
             api("GET", "/api/v1/knowledge/articles", Access.api(200, ADMIN), null),
             api("GET", "/api/v1/knowledge/imports/{missingId}", Access.api(404, ADMIN), null),
             api("POST", "/api/v1/knowledge/imports/{missingId}/cancel", Access.api(404, ADMIN), null),
+            api("GET", "/api/v1/knowledge/articles/{missingId}", Access.api(404, ADMIN), null),
             api("DELETE", "/api/v1/knowledge/articles/{missingId}", Access.api(404, ADMIN), null),
             // Without a ticket (q): the 400 that asks for one comes after the role check.
             api("GET", "/api/v1/knowledge/search", Access.api(400, ADMIN), null),
@@ -181,6 +182,8 @@ final class Endpoints {
             api("GET", "/api/v1/feedback/{missingId}", Access.api(404, ADMIN, REVIEWER, SERVICE), null),
             api("POST", "/api/v1/review/{itemId}", Access.api(409, ADMIN, REVIEWER), c -> "{\"choice\":\"A\"}"),
             api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> ""),
+            // A judgement that does not exist: the 404 means the role check passed.
+            api("GET", "/api/v1/review/judgements/{missingId}", Access.api(404, ADMIN, REVIEWER), null),
             // Files served as they are: the sign-in page needs them before anyone is signed in.
             new Row("GET", "/favicon.svg", Access.open(200), null, "*/*", null),
             new Row("GET", "/css/loopwise.css", Access.open(200), null, "*/*", null),

@@ -9,6 +9,7 @@ import dev.loopwise.common.Messages;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
@@ -81,5 +82,24 @@ class OperationsMethodsTest {
         // Health is open: a stranger learns of no address GET would not show them either.
         given().accept("application/json").options("/q/health/x").then().statusCode(404).body("code", equalTo("not_found"));
         given().options("/q/health/group/nosuch").then().statusCode(204);
+    }
+
+    @Test
+    void optionsOnAnAddressUnderQThatIsNotThereIsA404AsGetIs() {
+        String key = ScratchAccounts.key(keys.create("admin", "operations unknown " + UUID.randomUUID())).secret();
+        for (String path : List.of("/q/metricsx", "/q/healthx", "/q/openapix", "/q/", "/q/nothing", "/q/nothing/deeper", "/q/dev",
+                "/q/dev-ui", "/q/info")) {
+            // An admin and a stranger alike: GET tells either that nothing is there.
+            for (RequestSpecification request : List.of(given().header("Authorization", "Bearer " + key), given())) {
+                request.accept("application/json").get(path).then().statusCode(404).body("code", equalTo("not_found"));
+                request.accept("application/json").options(path).then().statusCode(404).header("Allow", nullValue())
+                        .body("code", equalTo("not_found")).body("error", equalTo(Messages.NOT_FOUND));
+            }
+        }
+        // What is there keeps its answer: Swagger UI's handler answers OPTIONS as it did.
+        given().header("Authorization", "Bearer " + key).get("/q/swagger-ui/").then().statusCode(200);
+        given().header("Authorization", "Bearer " + key).options("/q/swagger-ui/").then().statusCode(200);
+        given().header("Authorization", "Bearer " + key).options("/q/metrics").then().statusCode(204);
+        given().options("/q/health").then().statusCode(204);
     }
 }
