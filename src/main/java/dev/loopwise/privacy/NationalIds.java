@@ -30,20 +30,15 @@ final class NationalIds {
             + "(?:\\s*(?:no\\.?|nr\\.?|number|card|#|:|is))*\\s*$", Pattern.CASE_INSENSITIVE);
     private static final int LOOK_BACK = 40;
     /**
-     * Right after the document's name ("DNI", "CPF é", "NI no.", "DNI是"): a form that could be anything else on its own
-     * (lower case "ab 12 34 56 c", an unseparated CPF or Aadhaar, "12345678 Z") counts only here. The name starts a word
-     * in any script, and right after Chinese or Japanese text too (see {@link WordBounds}).
+     * What stands between a document's name and its number as helpdesk tickets write it: spaces, a colon, '#', a dash or
+     * a dot ("DNI-12345678Z", "cpf#529…"), a number's abbreviation ("nº", "n.º", "no.", "nr", "núm."), a verb ("CPF é",
+     * "NIE es", "CPF是") or a second short name after a slash ("CPF/MF"), in any order and up to three of them. The
+     * number itself must follow, so a name used as an ordinary word ("ni", "nie") costs one failed match.
      */
-    private static final String CONNECTOR = "(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9)|\\s{0,3}\u662F)?";
-    private static final String AFTER_ITS_NAME = "(?<=" + WordBounds.START + "(?i:%s)" + CONNECTOR.repeat(3)
-            + "\\s{0,3}[:\uFF1A]?\\s{0,3})";
-    /**
-     * {@code number} right after one of {@code names}: the number's shape is looked for first, since a look-behind as
-     * long as the name's is dear to try at every position of a long text.
-     */
-    private static String afterItsName(String names, String number) {
-        return "(?=" + number + ")" + AFTER_ITS_NAME.formatted(names) + number;
-    }
+    private static final String SEPARATORS = "[\\s:\uFF1A#=/.\\-]{0,3}";
+    private static final String BETWEEN_NAME_AND_NUMBER = "(?:" + SEPARATORS + "(?:(?iu:n\\.?[\u00BA\u00B0]|no|nr|n[u\u00FA]m|"
+            + "n[u\u00FA]mero|number|card|is|es|\u00E9)" + WordBounds.END + "|/[A-Za-z]{2,3}" + WordBounds.END + "|\u662F)){0,3}"
+            + SEPARATORS;
 
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
@@ -54,25 +49,33 @@ final class NationalIds {
      */
     private static final String DIGIT_SOON = "(?<![A-Za-z0-9])(?=[A-Za-z]{0,2}[ -]?\\d)";
 
-    /** {@code name}, when not null, is a document's name the form needs somewhere in the text. */
-    private record Format(Pattern pattern, Pattern name, Predicate<String> check) {
+    /**
+     * {@code named}: the pattern starts at the document's name and the number is its group {@code id}. A name spelt with
+     * dots ("D.N.I.", "n.i.") is the same name.
+     */
+    private record Format(Pattern pattern, boolean named, Predicate<String> check) {
         Format(String regex, Predicate<String> check) {
-            this(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), null, check);
+            this(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), false, check);
         }
 
         /**
-         * Right after one of {@code names} (see {@link #afterItsName}): a text that never names the document as a word,
-         * as a long run of digits does not, is not scanned for it. The name must be a whole word, as the pattern itself
-         * requires (a letter or digit right after it would leave the number glued to a word), so "morning" or "guide"
-         * does not make a text scanned, and no text the pattern would mask is skipped.
+         * Right after one of {@code names}, read from the name on rather than looked back for from each digit: only a
+         * text's words are tried, and the name may be followed by anything {@link #BETWEEN_NAME_AND_NUMBER} allows. A
+         * form that could be anything else on its own (lower case "ab 12 34 56 c", an unseparated CPF, "12345678 Z")
+         * counts only here; the name starts a word in any script, or right after Chinese or Japanese text.
          */
         static Format named(String names, String number, Predicate<String> check) {
-            return new Format(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + afterItsName(names, number) + ")" + NOT_BEFORE_WORD),
-                    Pattern.compile(WordBounds.START + "(?i:" + names + ")" + WordBounds.END), check);
+            // the name's letters first: they turn away nearly every position before the dearer word bound is tried
+            return new Format(Pattern.compile("(?=" + names + ")" + WordBounds.START + "(?:" + names + ")" + WordBounds.END + BETWEEN_NAME_AND_NUMBER
+                    + "(?<![A-Za-z0-9])(?<id>" + number + ")" + NOT_BEFORE_WORD), true, check);
         }
 
-        boolean mayHold(String text) {
-            return name == null || name.matcher(text).find();
+        int start(Matcher matcher) {
+            return named ? matcher.start("id") : matcher.start();
+        }
+
+        int end(Matcher matcher) {
+            return named ? matcher.end("id") : matcher.end();
         }
     }
 
@@ -81,14 +84,18 @@ final class NationalIds {
         new Format("(?!000|666|9)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}", number -> true),
         // National Insurance: two letters but the pairs never issued, six digits, a suffix A to D
         new Format("(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]", number -> true),
-        Format.named("ni|nino|insurance", "(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])", number -> true),
+        Format.named("(?i:n\\.?i|nino|insurance)", "(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])", number -> true),
         new Format("[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}", number -> verhoeff(digits(number))),
-        Format.named("aadhaar|aadhar|uid|uidai", "[2-9]\\d{11}", number -> verhoeff(digits(number))),
+        Format.named("(?i:aadhaa?r|uid|uidai)", "[2-9]\\d{11}", number -> verhoeff(digits(number))),
         new Format("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}", number -> validCpf(digits(number))),
         // unseparated, or with a space before the letter, only where the document's name says what the number is
-        Format.named("cpf", "\\d{11}", number -> validCpf(digits(number))),
+        Format.named("(?i:c\\.?p\\.?f)", "\\d{3}(?:[. ]?\\d{3}){2}[-. ]?\\d{2}", number -> validCpf(digits(number))),
         new Format("[XYZ]?-?\\d{7,8}-?[A-Z]", NationalIds::validDni),
-        Format.named("dni|nie|nif", "(?i:[XYZ]?-?\\d{7,8}[- ]?[A-Z])", NationalIds::validDni));
+        Format.named("(?i:d\\.?n\\.?i|n\\.?i\\.?[ef])", "(?i:[XYZ]?-?(?:\\d{7,8}|\\d{1,2}\\.\\d{3}\\.\\d{3})[- ]?[A-Z])",
+                NationalIds::validDni),
+        // "N.I. 12345678", a Portuguese or Spanish identity number without a check: only after the name written as an
+        // abbreviation, in capitals or with dots, as Spanish "ni" (nor) is an ordinary word
+        Format.named("NI|[Nn]\\.[Ii]", "\\d{7,9}", number -> true));
 
     private NationalIds() {
     }
@@ -96,16 +103,16 @@ final class NationalIds {
     static String mask(String text, String placeholder) {
         String out = text;
         for (Format format : FORMATS) {
-            if (!format.mayHold(out)) {
-                continue;
-            }
             Matcher matcher = format.pattern().matcher(out);
             StringBuilder masked = new StringBuilder(out.length());
             int last = 0;
             while (matcher.find()) {
-                if (format.check().test(matcher.group()) && !namedOtherwise(out, matcher.start(), matcher.end())) {
-                    masked.append(out, last, matcher.start()).append(placeholder);
-                    last = matcher.end();
+                int start = format.start(matcher);
+                int end = format.end(matcher);
+                // after the document's name the number is that document's, whatever word came before the name
+                if (format.check().test(out.substring(start, end)) && (format.named() || !namedOtherwise(out, start, end))) {
+                    masked.append(out, last, start).append(placeholder);
+                    last = end;
                 }
             }
             out = last == 0 ? out : masked.append(out, last, out.length()).toString();
@@ -133,7 +140,7 @@ final class NationalIds {
 
     /** The DNI's letter is its eight digits mod 23; a NIE reads its X, Y or Z as 0, 1 or 2 in front of seven. */
     static boolean validDni(String number) {
-        String compact = number.replaceAll("[- ]", "").toUpperCase(Locale.ROOT);
+        String compact = number.replaceAll("[-. ]", "").toUpperCase(Locale.ROOT);
         char first = compact.charAt(0);
         boolean nie = first == 'X' || first == 'Y' || first == 'Z';
         String body = nie ? "XYZ".indexOf(first) + compact.substring(1, compact.length() - 1)

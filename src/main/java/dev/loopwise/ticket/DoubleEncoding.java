@@ -2,17 +2,11 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +29,11 @@ final class DoubleEncoding {
     /** What follows a word: spaces, quotes, dashes and dots. A capital before one ends a word ("IRMÃ…", "”PÅ”", "Å\u00A0Energi"). */
     private static final String AFTER_A_WORD = "\u00A0\u00AB\u00BB\u2013\u2014\u2018\u2019\u201A\u201C\u201D\u201E\u2022\u2026"
             + "\u2039\u203A";
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    /** Decoded pairs, NONE for those that do not count: files repeat the same few pairs in row after row. */
-    private static final Map<String, String> DECODED = new ConcurrentHashMap<>();
-    private static final String NONE = "";
-    /** Pairs of four characters can be many; past this the rest are decoded each time rather than kept. */
-    private static final int KEPT = 10_000;
+    /**
+     * The byte Windows-1252 gives each character it names beyond Latin-1 ("€" 0x80, "™" 0x99): with the rest of 0x80 to
+     * 0xFF read as themselves, a pair's bytes are found by hand, cheaply enough that nothing is kept between rows.
+     */
+    private static final Map<Character, Byte> WINDOWS_1252_BYTES = windows1252Bytes();
     /** Rows named in the message; the rest are counted. */
     private static final int NAMED = 2;
 
@@ -118,43 +111,60 @@ final class DoubleEncoding {
             return false;
         }
         int c = decoded.codePointAt(0);
-        return (c >= 0xA0 && c <= 0x17F) || (c >= 0x2010 && c <= 0x20AC) || c == 0x2122 || c >= 0x1F000;
+        return (c >= 0xA0 && c <= 0x17F) || (c >= 0x2010 && c <= 0x20AC) || c == 0x2122 || c >= 0x1F000
+                || c >= 0x180 && c <= 0x24F && insideSmallLetters(value, at, pair.length());
     }
 
-    /** The one character {@code pair}'s Windows-1252 bytes are strictly the UTF-8 of, or null. */
-    private static String decoded(String pair) {
-        String known = DECODED.get(pair);
-        if (known == null) {
-            known = decodedNow(pair);
-            if (DECODED.size() < KEPT) {
-                DECODED.put(pair, known == null ? NONE : known);
+    /**
+     * Romanian's ș and ț and the other letters of Latin Extended-B garble into a capital from Æ to É and a sign ("aÈ™a"
+     * for "așa"): one pair alone counts where a small letter is right before it and a letter right after, as no genuine
+     * word puts a capital and a sign inside small letters. After a capital or at a word's start it does not ("KOÇ’un",
+     * "KOÇ´un"), where a capital before an apostrophe is genuine.
+     */
+    private static boolean insideSmallLetters(String value, int at, int length) {
+        return at > 0 && Character.isLowerCase(value.charAt(at - 1)) && at + length < value.length()
+                && Character.isLetter(value.charAt(at + length));
+    }
+
+    private static Map<Character, Byte> windows1252Bytes() {
+        Map<Character, Byte> bytes = new HashMap<>();
+        Charset windows1252 = Charset.forName("windows-1252");
+        for (int b = 0x80; b <= 0x9F; b++) {
+            char c = new String(new byte[] {(byte) b}, windows1252).charAt(0);
+            if (c != '\uFFFD' && c > 0xFF) {
+                bytes.put(c, (byte) b);
             }
         }
-        return known == null || known.isEmpty() ? null : known;
+        return bytes;
     }
 
-    private static String decodedNow(String pair) {
-        try {
-            CharsetEncoder encoder = WINDOWS_1252.newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteBuffer bytes = ByteBuffer.allocate(pair.length());
-            for (char c : pair.toCharArray()) {
-                // Windows-1252 leaves five bytes unnamed; readers that keep them pass them through as U+0081 and the like.
-                if (c >= 0x80 && c <= 0x9F && !encoder.canEncode(c)) {
-                    bytes.put((byte) c);
-                } else {
-                    bytes.put(encoder.encode(CharBuffer.wrap(String.valueOf(c))));
-                }
-            }
-            bytes.flip();
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
-            if (text.codePointCount(0, text.length()) != 1) {
+    /**
+     * The one character {@code pair}'s Windows-1252 bytes are strictly the UTF-8 of, or null. {@link #GARBLED} has already
+     * matched a lead byte and as many continuation bytes as it announces; what is left to refuse is what a strict
+     * decoder refuses: a character written longer than it needs, a surrogate, or one past U+10FFFF.
+     */
+    static String decoded(String pair) {
+        int[] bytes = new int[pair.length()];
+        for (int i = 0; i < pair.length(); i++) {
+            char c = pair.charAt(i);
+            // Windows-1252 leaves five bytes unnamed; readers that keep them pass them through as U+0081 and the like.
+            Byte named = WINDOWS_1252_BYTES.get(c);
+            if (named == null && c > 0xFF) {
                 return null;
             }
-            return text;
-        } catch (CharacterCodingException e) {
+            bytes[i] = named == null ? c : named & 0xFF;
+        }
+        int lead = bytes[0];
+        int second = bytes[1];
+        if (lead == 0xE0 && second < 0xA0 || lead == 0xED && second > 0x9F || lead == 0xF0 && second < 0x90
+                || lead == 0xF4 && second > 0x8F) {
             return null;
         }
+        int codePoint = lead & (pair.length() == 2 ? 0x1F : pair.length() == 3 ? 0x0F : 0x07);
+        for (int i = 1; i < bytes.length; i++) {
+            codePoint = codePoint << 6 | bytes[i] & 0x3F;
+        }
+        return new String(Character.toChars(codePoint));
     }
 
     /** What to tell the sender, or null: garbled in two rows or more, and in at least one of a hundred rows holding non-ASCII text. */

@@ -34,6 +34,9 @@ public final class MaskingBenchmark {
         fragments.put("\"call me at 0\"", "call me at 0");
         fragments.put("phone numbers", "0612345678 ");
         fragments.put("pairs of digits", "12 34 56 78 90 ");
+        // words that are also identity documents' names, with numbers near them that are no identity number
+        fragments.put("\"ni\", \"nie\" as words", "ni esto ni 2 aquello, nie wiem nie 3 razy ");
+        fragments.put("documents named, short numbers", "DNI 12, CPF 3, NI 45 ");
         return fragments;
     }
 

@@ -1,0 +1,60 @@
+package dev.loopwise.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The words helpdesk tickets put between a document's name and its number ("CPF nº", "CPF/MF", "cpf-", "DNI-", "N.I.",
+ * "n.º", "#", ":") still let the number be masked, in either case; a name used as an ordinary word ("ni", "nie") or an
+ * order number after it stays as written.
+ */
+class NationalIdLabelsTest {
+    private final PiiMasker masker = PiiMasker.all();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CPF nº 123.456.789-09                        | CPF nº [ID]
+            CPF/MF 123.456.789-09                        | CPF/MF [ID]
+            cpf-123.456.789-09                           | cpf-[ID]
+            CPF # 123.456.789-09                         | CPF # [ID]
+            CPF nº 12345678909                           | CPF nº [ID]
+            cpf n.º: 12345678909                         | cpf n.º: [ID]
+            CPF/MF nº 12345678909                        | CPF/MF nº [ID]
+            C.P.F. 12345678909                           | C.P.F. [ID]
+            DNI-12345678Z                                | DNI-[ID]
+            dni#12345678z                                | dni#[ID]
+            DNI nº 12345678 z                            | DNI nº [ID]
+            D.N.I. n.º 12.345.678-Z                      | D.N.I. n.º [ID]
+            NIE-X1234567L                                | NIE-[ID]
+            n.i.e. no. x1234567l                         | n.i.e. no. [ID]
+            N.I. 12345678                                | N.I. [ID]
+            n.i. 12345678                                | n.i. [ID]
+            NI nº 12345678                               | NI nº [ID]
+            n.i. qq 12 34 56 c                           | n.i. [ID]
+            NI #qq123456c                                | NI #[ID]
+            Aadhaar nº 234567890127                      | Aadhaar nº [ID]
+            """)
+    void aLabelBetweenTheNameAndTheNumberStillMasks(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "No tengo ni 12345678 ni la factura.",
+        "Ni 12345678 ni 87654321 llegaron.",
+        "ni el pedido 12345678 ni la factura",
+        "To nie 123456789, tylko inny numer.",
+        "Nie mam numeru zam\u00f3wienia 12345678.",
+        "order #12345678909 is late",
+        "CPF: 123.456.789-00",
+        "cpf nº 11111111111",
+        "DNI-12345678A",
+        "N.I. 123456",
+    })
+    void ordinaryWordsOrdersAndNumbersFailingTheirCheckStay(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+}
