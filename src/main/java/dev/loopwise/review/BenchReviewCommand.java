@@ -42,7 +42,7 @@ public class BenchReviewCommand implements Callable<Integer> {
     @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list (to create the benchmark's reviewers).")
     String adminKey;
 
-    @Option(names = "--reviewers", defaultValue = "50", description = "Concurrent reviewers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reviewers", defaultValue = "50", description = "Concurrent reviewers, at most 1000 (default: ${DEFAULT-VALUE}).")
     int reviewers;
 
     @Option(names = "--seconds", defaultValue = "30", description = "How long they work in each mode (default: ${DEFAULT-VALUE}).")

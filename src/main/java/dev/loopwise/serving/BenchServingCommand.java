@@ -44,7 +44,7 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per concurrency level (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels, each at most 1000 (default: ${DEFAULT-VALUE}).")
     List<Integer> clients;
 
     @Option(names = "--versus", converter = ServerAddress.class, description = "A second address to measure at each level, e.g. one instance against"
