@@ -14,6 +14,9 @@ public final class FileMessages {
     /** A ticket file sent or named as JSON lines whose first line is a CSV header. */
     public static final String CSV_SENT_AS_JSON_LINES = "this looks like CSV (a header line of column names), not JSON lines: send it"
             + " with the content type text/csv, or give the file the ending .csv";
+    /** The same, of a file a command reads: it has no content type, only its name's ending. */
+    public static final String CSV_NAMED_AS_JSON_LINES = "this looks like CSV (a header line of column names), not JSON lines:"
+            + " give the file the ending .csv";
 
     private FileMessages() {
     }

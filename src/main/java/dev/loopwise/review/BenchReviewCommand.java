@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ public class BenchReviewCommand implements Callable<Integer> {
     @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list (to create the benchmark's reviewers).")
     String adminKey;
 
-    @Option(names = "--reviewers", defaultValue = "50", description = "Concurrent reviewers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reviewers", defaultValue = "50", description = "Concurrent reviewers, at most 1000 (default: ${DEFAULT-VALUE}).")
     int reviewers;
 
     @Option(names = "--seconds", defaultValue = "30", description = "How long they work in each mode (default: ${DEFAULT-VALUE}).")
@@ -53,12 +54,16 @@ public class BenchReviewCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     double think;
 
+    static final int MAX_REVIEWERS = 1000;
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Override
     public Integer call() throws Exception {
-        if (reviewers < 1) {
-            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--reviewers", "1 or more (reviewers working at once)", reviewers));
+        // Each reviewer is an account made through the API and a thread: a slip of the keyboard (500000) would fill Users for hours.
+        if (reviewers < 1 || reviewers > MAX_REVIEWERS) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--reviewers", "from 1 to " + MAX_REVIEWERS
+                    + " (reviewers working at once)", reviewers));
         }
         if (seconds < 1) {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--seconds", "1 or more (how long they work in each mode)", seconds));
@@ -74,13 +79,32 @@ public class BenchReviewCommand implements Callable<Integer> {
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> keys = new ArrayList<>();
         List<Long> accounts = new ArrayList<>();
+        // Ctrl-C skips the finally below: without this the accounts made so far would stay enabled, their keys unlimited.
+        AtomicBoolean disabled = new AtomicBoolean();
+        Thread onStop = new Thread(() -> {
+            if (disabled.compareAndSet(false, true)) {
+                disableAll(accounts);
+            } else {
+                // The command's own disabling is under way: the process must not end in the middle of it.
+                synchronized (accounts) {
+                    accounts.size();
+                }
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onStop);
         try {
             for (int i = 0; i < reviewers; i++) {
                 String name = "bench-" + run + "-" + i;
-                // A wrong key or address stops here in one sentence, before any reviewer works.
-                JsonNode account = JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name
-                        + "\",\"password\":\"bench-" + UUID.randomUUID() + "\",\"roles\":\"reviewer\"}")).body());
-                accounts.add(account.get("id").asLong());
+                // Made under the list's lock, which the hook waits for: an account under way at Ctrl-C is listed before it looks.
+                synchronized (accounts) {
+                    if (disabled.get()) {
+                        return 130;
+                    }
+                    // A wrong key or address stops here in one sentence, before any reviewer works.
+                    JsonNode account = JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name
+                            + "\",\"password\":\"bench-" + UUID.randomUUID() + "\",\"roles\":\"reviewer\"}")).body());
+                    accounts.add(account.get("id").asLong());
+                }
                 // Without a limit: a simulated reviewer clicks far faster than a person, and would measure the limit.
                 String request = "{\"name\":\"bench\",\"username\":\"" + name + "\",\"requestsPerMinute\":0}";
                 keys.add(JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/keys", adminKey, request)).body()).get("key").asText());
@@ -90,6 +114,20 @@ public class BenchReviewCommand implements Callable<Integer> {
             failed += measure(keys, 0, "saturated: no reading time");
             return failed == 0 ? 0 : 1;
         } finally {
+            if (disabled.compareAndSet(false, true)) {
+                disableAll(accounts);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException stopping) {
+                // Ctrl-C came meanwhile: the accounts are disabled already, by this thread or the hook.
+            }
+        }
+    }
+
+    /** Waits for an account under way, whose request the server may already have carried out, then disables them all. */
+    private void disableAll(List<Long> accounts) {
+        synchronized (accounts) {
             disable(accounts);
         }
     }

@@ -44,7 +44,7 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per concurrency level (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels, each at most 1000 (default: ${DEFAULT-VALUE}).")
     List<Integer> clients;
 
     @Option(names = "--versus", converter = ServerAddress.class, description = "A second address to measure at each level, e.g. one instance against"
@@ -59,6 +59,8 @@ public class BenchServingCommand implements Callable<Integer> {
     @Mixin
     EncoderOptions encoderOptions;
 
+    static final int MAX_CLIENTS = 1000;
+
     private final AtomicInteger unique = new AtomicInteger();
     /** Tells this run's texts from an earlier run's, whose vectors the service may still have cached. */
     private final String run = Long.toString(System.currentTimeMillis() % 46_656L, 36);
@@ -69,9 +71,10 @@ public class BenchServingCommand implements Callable<Integer> {
         if (seconds < 1) {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--seconds", "1 or more (measured seconds per level)", seconds));
         }
-        if (clients.stream().anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--clients", "a list of numbers of 1 or more (concurrent clients"
-                    + " per level, such as 1,8,64)", clients.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        // Each client is a thread: 200000 of them stalled the command before its first line, with nothing said.
+        if (clients.stream().anyMatch(n -> n < 1 || n > MAX_CLIENTS)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--clients", "a list of numbers from 1 to " + MAX_CLIENTS
+                    + " (concurrent clients per level, such as 1,8,64)", clients.stream().map(String::valueOf).collect(Collectors.joining(","))));
         }
         if (key == null || key.isBlank()) {
             System.err.println("loopwise: " + AccountMessages.API_KEY_NEEDED);

@@ -108,6 +108,16 @@ class CommandFilesTest {
         assertEquals(1, refused.err.strip().lines().count(), refused.err);
     }
 
+    @Test
+    void aCsvFileNamedAsJsonLinesIsToldToBeRenamedNotSentWithAContentType() throws Exception {
+        // The upload's words ("send it with the content type text/csv") mean nothing to a file named on the command line.
+        Path misnamed = Files.writeString(dir.resolve("tickets.jsonl"), tickets(",", "\n"));
+        Printed refused = evalIntents(misnamed, misnamed);
+        assertEquals(2, refused.exit);
+        assertEquals("loopwise: " + misnamed + ": line 1: this looks like CSV (a header line of column names), not JSON lines: give the"
+                + " file the ending .csv", refused.err.strip());
+    }
+
     static Printed evalIntents(Path train, Path test, String... more) {
         List<String> args = new ArrayList<>(List.of("eval-intents", "--train", train.toString(),
                 "--test", test.toString(), "--encoder", "all-MiniLM-L6-v2", "--regime", "prototypes", "--no-cache", "--json"));

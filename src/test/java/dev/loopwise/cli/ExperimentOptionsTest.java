@@ -29,6 +29,8 @@ class ExperimentOptionsTest {
                 {"bench-drift", "--data", data, "--held-out-intents", "0"}, {"bench-drift", "--data", data, "--held-out-intents", "1"},
                 {"bench-drift", "--data", withTest.toString(), "--held-out-intents", "2"},
                 {"simulate", "--data", data, "--judgements", "0"}, {"simulate", "--data", data, "--drafts", "-1"},
+                // Written out, 0 (the default, rounds) ran four rounds instead of best-of-n; this file has no test rows to run on.
+                {"simulate", "--data", withTest.toString(), "--drafts", "0"},
                 {"simulate", "--data", data, "--test-tickets", "5", "--off-topic", "0.5"},
                 {"simulate", "--data", data, "--drafts", "3", "--off-topic", "3"},
                 {"simulate", "--data", data, "--method", "ppo"}, {"simulate", "--data", data, "--beta", "-1"},
@@ -48,6 +50,7 @@ class ExperimentOptionsTest {
                 "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
                 "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
                 "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
+                "--drafts must be 1 or more (drafts per ticket), or left out to simulate rounds, not 0.",
                 "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic must be a share from 0 to 1, not 3.0.",
                 "--method must be reward_weighted or dpo, not 'ppo'", "--beta must be from 0.01 to 100",
                 "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
@@ -77,11 +80,15 @@ class ExperimentOptionsTest {
         String[][] senseless = {{"bench-serving", "--key", "k", "--no-raw", "--clients", "1,0"},
             {"bench-serving", "--key", "k", "--no-raw", "--seconds", "-1"}, {"bench-review", "--key", "k", "--reviewers", "0"},
             {"bench-review", "--key", "k", "--seconds", "0"}, {"bench-review", "--key", "k", "--think", "-2"},
-            {"bench-history", "--scale", "0"}};
-        String[] said = {"--clients must be a list of numbers of 1 or more", "--seconds must be 1 or more (measured seconds per level), not -1.",
-            "--reviewers must be 1 or more", "--seconds must be 1 or more (how long they work in each mode), not 0.", "--think must be from 0 to 3600",
+            {"bench-history", "--scale", "0"},
+            // Each client and reviewer is a thread (and a reviewer an account): 200000 clients stalled with nothing said.
+            {"bench-serving", "--key", "k", "--no-raw", "--clients", "1,1001"}, {"bench-review", "--key", "k", "--reviewers", "1001"}};
+        String[] said = {"--clients must be a list of numbers from 1 to 1000", "--seconds must be 1 or more (measured seconds per level), not -1.",
+            "--reviewers must be from 1 to 1000", "--seconds must be 1 or more (how long they work in each mode), not 0.", "--think must be from 0 to 3600",
             // bench-history used to start, load the demo into the database and only then fail ("EntityManagerFactory is closed").
-            "--scale must be above 0 and at most 100, not 0.0."};
+            "--scale must be above 0 and at most 100, not 0.0.",
+            "--clients must be a list of numbers from 1 to 1000 (concurrent clients per level, such as 1,8,64), not 1,1001.",
+            "--reviewers must be from 1 to 1000 (reviewers working at once), not 1001."};
         for (int i = 0; i < senseless.length; i++) {
             Printed refused = run(senseless[i]);
             assertEquals(2, refused.exit(), String.join(" ", senseless[i]));
@@ -210,5 +217,30 @@ class ExperimentOptionsTest {
         assertTrue(pooling.exit() == 2 && pooling.err().contains("Unknown pooling 'max'"), pooling.err());
         Printed preference = run("simulate", "--data", "no-such.csv", "--preference", "friendly");
         assertTrue(preference.exit() == 2 && preference.err().contains("friendly") && !preference.err().contains("no-such"), preference.err());
+    }
+
+    @Test
+    void anEncoderFolderWithoutItsFilesIsNamedBeforeTheDataFileIsRead() throws Exception {
+        // A folder that exists passed the early check, and its missing model.onnx was found only after the tickets were read.
+        Path folder = Files.createTempDirectory("encoder");
+        Files.writeString(folder.resolve("model.onnx"), "weights");
+        try {
+            String[][] mistakes = {{"eval-intents", "--train", "no-such.csv", "--test", "no-such.csv", "--encoder", folder.toString()},
+                {"eval-reward", "--train", "no-such.jsonl", "--test", "no-such.jsonl", "--encoder", folder.toString()},
+                {"simulate", "--data", "no-such.csv", "--encoder", folder.toString()},
+                {"bench-drift", "--data", "no-such.csv", "--encoder", folder.toString()},
+                {"bench-gates", "--data", "no-such.csv", "--encoder", folder.toString()},
+                {"bench-relatedness", "--data", "no-such.csv", "--encoders", "all-MiniLM-L6-v2," + folder},
+                {"bench-encoders", "--texts", "no-such.csv", "--encoders", folder.toString()}};
+            for (String[] args : mistakes) {
+                Printed refused = run(args);
+                assertEquals(2, refused.exit(), String.join(" ", args));
+                assertEquals("loopwise: The encoder folder " + folder + " has no tokenizer.json: it needs model.onnx and tokenizer.json.",
+                        refused.err().strip());
+            }
+        } finally {
+            Files.delete(folder.resolve("model.onnx"));
+            Files.delete(folder);
+        }
     }
 }

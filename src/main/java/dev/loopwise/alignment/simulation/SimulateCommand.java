@@ -170,7 +170,8 @@ public class SimulateCommand implements Callable<Integer> {
 
     /** The options of best-of-n, and of rounds, each meaningful only in its own mode. */
     private void checkDraftOptions() {
-        if (drafts < 0) {
+        // 0 is the default that means rounds; written out, it would silently run them instead of best-of-n.
+        if (drafts < 0 || drafts == 0 && !given(List.of("--drafts")).isEmpty()) {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--drafts", "1 or more (drafts per ticket), or left out to"
                     + " simulate rounds", drafts));
         }

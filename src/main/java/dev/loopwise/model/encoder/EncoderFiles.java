@@ -38,16 +38,21 @@ public record EncoderFiles(Path directory, String weightsHash) {
 
     /** A user's folder, checked for both files. */
     static EncoderFiles folder(Path directory) {
-        for (String file : new String[] {"model.onnx", "tokenizer.json"}) {
-            if (!Files.isRegularFile(directory.resolve(file))) {
-                throw new IllegalArgumentException("The encoder folder " + directory + " has no " + file
-                        + ": it needs model.onnx and tokenizer.json.");
-            }
-        }
+        requireBoth(directory);
         try (InputStream in = Files.newInputStream(directory.resolve("model.onnx"))) {
             return new EncoderFiles(directory, sha256(in));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + directory.resolve("model.onnx"), e);
+        }
+    }
+
+    /** Refuses a folder that lacks either file, which a command can tell before it reads its own files. */
+    static void requireBoth(Path directory) {
+        for (String file : new String[] {"model.onnx", "tokenizer.json"}) {
+            if (!Files.isRegularFile(directory.resolve(file))) {
+                throw new IllegalArgumentException("The encoder folder " + directory.toAbsolutePath().normalize() + " has no " + file
+                        + ": it needs model.onnx and tokenizer.json.");
+            }
         }
     }
 

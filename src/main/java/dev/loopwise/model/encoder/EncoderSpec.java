@@ -82,10 +82,13 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
         names.forEach(EncoderSpec::requireKnown);
     }
 
-    /** Refuses a name that is neither in the catalogue nor an existing folder, before a command reads its files. */
+    /**
+     * Refuses a name that is neither in the catalogue nor a folder holding an encoder's two files, before a command reads
+     * its files: an empty folder found only after a long read of tickets would waste the wait.
+     */
     public static void requireKnown(String nameOrDirectory) {
         if (nameOrDirectory != null && !nameOrDirectory.isBlank() && EncoderCatalogue.find(nameOrDirectory.strip()).isEmpty()) {
-            folder(nameOrDirectory.strip());
+            EncoderFiles.requireBoth(folder(nameOrDirectory.strip()));
         }
     }
 
