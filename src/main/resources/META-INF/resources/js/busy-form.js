@@ -1,5 +1,7 @@
 // A form whose work is done while the page waits (data-busy says what it is doing) says so at once and cannot be sent
 // twice: the browser would otherwise show nothing for as long as a minute, and a second click would do the work again.
+// Quick forms whose work a second click would repeat (make items, add an account, create a key) carry it too: a double
+// click made twice the items asked for, under a page saying it made as many as asked.
 // The button pressed may say it instead, where one form holds a quick button and a slow one (Save, Test connection).
 document.addEventListener('submit', (event) => {
   const form = event.target;

@@ -1,0 +1,71 @@
+package dev.loopwise.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
+import dev.loopwise.ticket.Ticket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * A time in a table reads whole on a wide screen as on a phone: a narrow column may put the time under the date, but
+ * never "2026-12-" over "07", nor "UTC" on a line of its own (the tickets table did both beside long ticket texts).
+ */
+@QuarkusTest
+class DatesReadWholeBrowserTest extends BrowserTest {
+    /** Each date and each "hh:mm UTC" in a table cell, and those of them that run over more than one line. */
+    private static final String DATES = """
+            const checked = [], broken = [];
+            document.querySelectorAll('main td').forEach(cell => {
+              const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const pattern of [/\\d{4}-\\d\\d-\\d\\d/, /\\d\\d:\\d\\d[ \\u00a0]UTC/]) {
+                  const match = pattern.exec(node.data);
+                  if (!match || cell.offsetWidth === 0) continue;
+                  const range = document.createRange();
+                  range.setStart(node, match.index);
+                  range.setEnd(node, match.index + match[0].length);
+                  const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+                  checked.push(match[0]);
+                  if (lines > 1) broken.push(match[0] + ' over ' + lines + ' lines');
+                }
+              }
+            });
+            return {checked: checked.length, broken: broken.slice(0, 5)};""";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void datesAndTimesAreNeverCutInTwo() throws Exception {
+        // The newest ticket opens the list, whatever other tests added: a long text squeezes the other columns.
+        QuarkusTransaction.requiringNew().run(() -> Ticket.of("My parcel never came and nobody answers my e-mails about it, "
+                + "I have written three times already and I would like my money back now please " + UUID.randomUUID(),
+                null, null, null, Ticket.SOURCE_IMPORT).persist());
+        driver = Browser.start();
+        Browser.run(driver, "dates-read-whole-failure", () -> {
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+            for (Dimension size : List.of(new Dimension(1440, 1000), new Dimension(1024, 900), new Dimension(390, 844))) {
+                driver.manage().window().setSize(size);
+                for (String page : List.of("admin/tickets", "admin/audit", "admin/users")) {
+                    driver.get(base + page);
+                    Map<?, ?> dates = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript(DATES);
+                    // The audit trail may be empty in a new database; the ticket above and the admin account are not.
+                    assertTrue(page.equals("admin/audit") || ((Number) dates.get("checked")).intValue() > 0, page + " shows a time to check");
+                    assertEquals(List.of(), dates.get("broken"), page + " at " + size.getWidth() + " px keeps each date and time whole");
+                }
+            }
+        });
+    }
+}
