@@ -49,8 +49,15 @@ public final class ServingMessages {
         return "A comment cannot hold control characters (found " + found + "); remove them and send it again. Nothing was saved.";
     }
 
-    public static String noServedRequest(UUID requestId) {
-        return "No served request " + requestId + ": send the requestId the /respond call for the ticket returned.";
+    /**
+     * A requestId of a month the request log has dropped is unknown too: the sender is told how long requests are kept, so
+     * that an old id is not sent again and again as if mistyped.
+     */
+    public static String noServedRequest(UUID requestId, int retentionMonths) {
+        String kept = retentionMonths == 0 ? "requests are kept for good here: LOOPWISE_SERVING_RETENTION_MONTHS is 0"
+                : "requests are kept LOOPWISE_SERVING_RETENTION_MONTHS months, " + retentionMonths + " here";
+        return "No served request " + requestId + " in the request log (" + kept + "): send the requestId its /respond call"
+                + " returned. Nothing was saved.";
     }
 
     public static String noReplyToRate(UUID requestId) {

@@ -44,6 +44,8 @@ public class FeedbackResource {
     EntityManager em;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    ServingConfig config;
 
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -68,8 +70,8 @@ public class FeedbackResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackRecorded.class)))
     @APIResponse(responseCode = "400", description = "The request id or the rating is not valid, or the comment holds a control character."
             + " Codes: validation_failed, invalid_comment, invalid_text")
-    @APIResponse(responseCode = "404", description = "No served request has that requestId: send the one the answer to the ticket gave."
-            + " Code: not_found")
+    @APIResponse(responseCode = "404", description = "The request log holds no served request with that requestId: a mistyped id, or"
+            + " one of a month dropped after LOOPWISE_SERVING_RETENTION_MONTHS. Code: not_found")
     @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)."
             + " Code: no_reply_served")
     @POST
@@ -101,7 +103,7 @@ public class FeedbackResource {
         List<?> served = em.createNativeQuery("select reply_text is not null from served_requests where id = ?1")
                 .setParameter(1, id).getResultList();
         if (served.isEmpty()) {
-            throw ApiException.notFound(ServingMessages.noServedRequest(id));
+            throw ApiException.notFound(ServingMessages.noServedRequest(id, config.retentionMonths()));
         }
         if (!Boolean.TRUE.equals(served.get(0))) {
             // A thumb counts among the answers customers rated: a classification or a hand-over gave them none to rate.

@@ -12,15 +12,17 @@ public final class RemovedIntents {
     }
 
     /**
-     * Records that {@code intent} goes, in the removal's own transaction and before its row is deleted: under its name and
-     * the names it had before a rename, since a version trained before the rename knows it by one of those.
+     * Deletes {@code intent}, noting in the removal's own transaction that it went: under its name and the names it had
+     * before a rename, since a version trained before the rename knows it by one of those. The names are read from its row,
+     * so they are noted before the row goes.
      */
-    static void record(Intent intent) {
+    static void delete(Intent intent) {
         Intent.getEntityManager().createNativeQuery("""
                 insert into removed_intents (name, removed_at)
                 select distinct n, now() from intents, unnest(array_append(former_names, name)) as u(n) where id = ?1
                 on conflict (name) do update set removed_at = excluded.removed_at""")
                 .setParameter(1, intent.id).executeUpdate();
+        intent.delete();
     }
 
     /** Those of {@code names} no intent has now and whose intent was removed or merged into another. */

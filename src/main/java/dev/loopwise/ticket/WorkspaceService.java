@@ -223,8 +223,7 @@ public class WorkspaceService {
             if (tickets + replies > 0) {
                 throw ApiException.conflict("intent_in_use", WorkspaceMessages.intentInUse(intent.name, tickets, replies));
             }
-            RemovedIntents.record(intent);
-            intent.delete();
+            RemovedIntents.delete(intent);
             audit.record("intent.remove", "intent " + intent.name, Map.of());
             return new IntentRemoval(intent.name, null);
         }
@@ -236,8 +235,7 @@ public class WorkspaceService {
         }
         Ticket.update("intent = ?1 where intent = ?2", target, intent);
         Reply.update("intent = ?1 where intent = ?2", target, intent);
-        RemovedIntents.record(intent);
-        intent.delete();
+        RemovedIntents.delete(intent);
         audit.record("intent.merge", "intent " + intent.name, Map.of("into", target.name, "tickets", tickets, "replies", replies,
                 "retired", retired));
         return new IntentRemoval(intent.name, target.name);

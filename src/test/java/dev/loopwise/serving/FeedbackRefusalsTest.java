@@ -25,6 +25,8 @@ class FeedbackRefusalsTest {
     ApiKeyService keys;
     @Inject
     EntityManager em;
+    @Inject
+    ServingConfig config;
 
     @Test
     void eachRefusalSaysWhatToFixAndSavesNothing() {
@@ -44,7 +46,10 @@ class FeedbackRefusalsTest {
                 ServingMessages.controlCharacterInComment(PlainText.firstControlCharacter(bell)));
         refused(client, "{\"requestId\":\"1-1-1-1-1\",\"rating\":\"up\"}", 400, "validation_failed", ServingMessages.REQUEST_ID_FORMAT);
         refused(client, "{\"requestId\":\"" + unknown + "\",\"rating\":\"up\"}", 404, "not_found",
-                ServingMessages.noServedRequest(UUID.fromString(unknown)));
+                ServingMessages.noServedRequest(UUID.fromString(unknown), config.retentionMonths()));
+        assertEquals("No served request " + unknown + " in the request log (requests are kept LOOPWISE_SERVING_RETENTION_MONTHS months, 13"
+                + " here): send the requestId its /respond call returned. Nothing was saved.",
+                ServingMessages.noServedRequest(UUID.fromString(unknown), config.retentionMonths()), "an id of a dropped month is unknown too");
 
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from feedback where request_id = cast(?1 as uuid)").setParameter(1, requestId).getSingleResult()).longValue()),
