@@ -41,6 +41,7 @@ final class NationalIds {
             + SEPARATORS;
 
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+    private static final String DNI_NUMBER = "[XYZ]?-?(?:\\d{7,8}|\\d{1,2}\\.\\d{3}\\.\\d{3})";
 
     /**
      * Tried first, as they turn away nearly every position of a text before the look-behinds, which the script ranges
@@ -51,11 +52,12 @@ final class NationalIds {
 
     /**
      * {@code named}: the pattern starts at the document's name and the number is its group {@code id}. A name spelt with
-     * dots ("D.N.I.", "n.i.") is the same name.
+     * dots ("D.N.I.", "n.i.") is the same name. {@code nameSuffices}: the number after the name has a check or letters
+     * no reference or phone has, so no word before the name can make it something else.
      */
-    private record Format(Pattern pattern, boolean named, Predicate<String> check) {
+    private record Format(Pattern pattern, boolean named, boolean nameSuffices, Predicate<String> check) {
         Format(String regex, Predicate<String> check) {
-            this(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), false, check);
+            this(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), false, false, check);
         }
 
         /**
@@ -65,9 +67,18 @@ final class NationalIds {
          * counts only here; the name starts a word in any script, or right after Chinese or Japanese text.
          */
         static Format named(String names, String number, Predicate<String> check) {
+            return new Format(namedPattern(names, number), true, true, check);
+        }
+
+        /** As {@link #named}, for bare digits with no check: a reference, amount or phone word may still name them. */
+        static Format namedUnchecked(String names, String number) {
+            return new Format(namedPattern(names, number), true, false, digits -> true);
+        }
+
+        private static Pattern namedPattern(String names, String number) {
             // the name's letters first: they turn away nearly every position before the dearer word bound is tried
-            return new Format(Pattern.compile("(?=" + names + ")" + WordBounds.START + "(?:" + names + ")" + WordBounds.END + BETWEEN_NAME_AND_NUMBER
-                    + "(?<![A-Za-z0-9])(?<id>" + number + ")" + NOT_BEFORE_WORD), true, check);
+            return Pattern.compile("(?=" + names + ")" + WordBounds.START + "(?:" + names + ")" + WordBounds.END + BETWEEN_NAME_AND_NUMBER
+                    + "(?<![A-Za-z0-9])(?<id>" + number + ")" + NOT_BEFORE_WORD);
         }
 
         int start(Matcher matcher) {
@@ -91,11 +102,14 @@ final class NationalIds {
         // unseparated, or with a space before the letter, only where the document's name says what the number is
         Format.named("(?i:c\\.?p\\.?f)", "\\d{3}(?:[. ]?\\d{3}){2}[-. ]?\\d{2}", number -> validCpf(digits(number))),
         new Format("[XYZ]?-?\\d{7,8}-?[A-Z]", NationalIds::validDni),
-        Format.named("(?i:d\\.?n\\.?i|n\\.?i\\.?[ef])", "(?i:[XYZ]?-?(?:\\d{7,8}|\\d{1,2}\\.\\d{3}\\.\\d{3})[- ]?[A-Z])",
-                NationalIds::validDni),
-        // "N.I. 12345678", a Portuguese or Spanish identity number without a check: only after the name written as an
-        // abbreviation, in capitals or with dots, as Spanish "ni" (nor) is an ordinary word
-        Format.named("NI|[Nn]\\.[Ii]", "\\d{7,9}", number -> true));
+        Format.named("(?i:d\\.?n\\.?i|n\\.i\\.?[ef])|NI\\.?[EF]", "(?i:" + DNI_NUMBER + "[- ]?[A-Z])", NationalIds::validDni),
+        // Polish "nie" (no) before an order number and a one-letter word ("Nie. 12345666 w drodze"): after the name not
+        // in capitals the letter must follow the digits without a space
+        Format.named("(?!NI\\.?[EF])(?i:ni\\.?[ef])", "(?i:" + DNI_NUMBER + "-?[A-Z])", NationalIds::validDni),
+        // "N.I. 12345678", a Portuguese or Spanish identity number without a check: only after the name with dots, in one
+        // case and no part of a longer abbreviation ("U.N.I."), or after "NI" in capitals with a label ("NI nº", "NI:"),
+        // as Spanish "ni" (nor) is an ordinary word and a bare "NI" may be Northern Ireland or shouted "ni"
+        Format.namedUnchecked("(?<!\\p{L}\\.)(?:N\\.I|n\\.i)|NI(?=[ \\t]*(?:[Nn]\\.?[\u00BA\u00B0]|[:\uFF1A]))", "\\d{8}"));
 
     private NationalIds() {
     }
@@ -109,8 +123,10 @@ final class NationalIds {
             while (matcher.find()) {
                 int start = format.start(matcher);
                 int end = format.end(matcher);
-                // after the document's name the number is that document's, whatever word came before the name
-                if (format.check().test(out.substring(start, end)) && (format.named() || !namedOtherwise(out, start, end))) {
+                // after the document's name a checked number is that document's, whatever word came before the name;
+                // bare digits are weighed by the words before the name ("call N.I. 61234567", "invoice N.I. …")
+                if (format.check().test(out.substring(start, end))
+                        && (format.nameSuffices() || !namedOtherwise(out, matcher.start(), start, end))) {
                     masked.append(out, last, start).append(placeholder);
                     last = end;
                 }
@@ -122,14 +138,15 @@ final class NationalIds {
 
     /**
      * A reference word names the number, or a phone word announces it ("call 212-55-1234"), and no identity word
-     * right before it says otherwise. A phone word counts only for a form of digits alone: no phone has a DNI's or a
+     * right before it says otherwise; the words are looked for before {@code from}, the number or the document's name
+     * in front of it. A phone word counts only for a form of digits alone: no phone has a DNI's or a
      * National Insurance number's letters, so "my number is X1234567L" is the identity number the phone rule cannot mask.
      */
-    private static boolean namedOtherwise(String text, int begin, int end) {
+    private static boolean namedOtherwise(String text, int from, int begin, int end) {
         boolean digitsOnly = text.substring(begin, end).chars().noneMatch(Character::isLetter);
-        boolean otherwise = PhoneContext.namesReference(text, begin, end)
-                || digitsOnly && PhoneContext.announcesPhone(text, begin);
-        return otherwise && !identityWordBefore(text, begin);
+        boolean otherwise = PhoneContext.namesReference(text, from, end)
+                || digitsOnly && PhoneContext.announcesPhone(text, from);
+        return otherwise && !identityWordBefore(text, from);
     }
 
     private static boolean identityWordBefore(String text, int begin) {

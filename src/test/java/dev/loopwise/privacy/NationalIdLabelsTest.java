@@ -33,6 +33,11 @@ class NationalIdLabelsTest {
             N.I. 12345678                                | N.I. [ID]
             n.i. 12345678                                | n.i. [ID]
             NI nº 12345678                               | NI nº [ID]
+            NI: 12345678                                 | NI: [ID]
+            my N.I. 12345678, thanks                     | my N.I. [ID], thanks
+            nie 12345678z                                | nie [ID]
+            Nie: X1234567L                               | Nie: [ID]
+            NIE 12345678 Z                               | NIE [ID]
             n.i. qq 12 34 56 c                           | n.i. [ID]
             NI #qq123456c                                | NI #[ID]
             Aadhaar nº 234567890127                      | Aadhaar nº [ID]
@@ -48,13 +53,48 @@ class NationalIdLabelsTest {
         "ni el pedido 12345678 ni la factura",
         "To nie 123456789, tylko inny numer.",
         "Nie mam numeru zam\u00f3wienia 12345678.",
-        "order #12345678909 is late",
+        "call N.I. 61234567",
+        "N.I. 12345678 \u20ac",
+        "Nie. 12345666 w drodze",
+        "N.I. 1234567",
+        "N.I. 123456789",
         "CPF: 123.456.789-00",
         "cpf nº 11111111111",
         "DNI-12345678A",
         "N.I. 123456",
     })
     void ordinaryWordsOrdersAndNumbersFailingTheirCheckStay(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    /** Phones, amounts, references, Northern Ireland and longer abbreviations next to "NI" or "N.I.". */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "call NI 612345678",
+        "tel. N.I. 612345678",
+        "tracking no. NI 12345678",
+        "ref NI 12345678",
+        "invoice N.I. 12345678 EUR",
+        "NI 12345678 \u20ac",
+        "Delivery to NI - 12345678 parcels",
+        "Shipping to NI #12345678",
+        "NO LLEG\u00d3 NI 12345678 NI 87654321",
+        "U.N.I. 12345678",
+        "S.N.I. 12345678",
+        "N.i. 12345678",
+        "n.I 12345678",
+        "NI/ES 12345678",
+        "tracking no. N.I. 12345678",
+    })
+    void aNumberNextToNiThatIsNoIdentityNumberStays(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    /** Polish "nie" (no) before an order number and a one-letter word that happens to be the number's DNI letter. */
+    @ParameterizedTest
+    @ValueSource(strings = {"nie-12345666 w drodze", "nie/12345666 w drodze", "nie 12345666 w drodze",
+        "Nif 12345666 w"})
+    void polishNieBeforeAnOrderNumberStays(String text) {
         assertEquals(text, masker.mask(text));
     }
 }
