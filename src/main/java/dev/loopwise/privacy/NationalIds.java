@@ -109,7 +109,7 @@ final class NationalIds {
         // "N.I. 12345678", a Portuguese or Spanish identity number without a check: only after the name with dots, in one
         // case and no part of a longer abbreviation ("U.N.I."), or after "NI" in capitals with a label ("NI nº", "NI:"),
         // as Spanish "ni" (nor) is an ordinary word and a bare "NI" may be Northern Ireland or shouted "ni"
-        Format.namedUnchecked("(?<!\\p{L}\\.)(?:N\\.I|n\\.i)|NI(?=[ \\t]*(?:[Nn]\\.?[\u00BA\u00B0]|[:\uFF1A]))", "\\d{8}"));
+        Format.namedUnchecked("N\\.I(?<!\\p{L}\\.N\\.I)|n\\.i(?<!\\p{L}\\.n\\.i)|NI(?=[ \\t]*(?:[Nn]\\.?[\u00BA\u00B0]|[:\uFF1A]))", "\\d{8}"));
 
     private NationalIds() {
     }
