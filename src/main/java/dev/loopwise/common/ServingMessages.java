@@ -64,7 +64,7 @@ public final class ServingMessages {
 
     public static String noReplyToRate(UUID requestId) {
         return "Request " + requestId + " served no reply (a classification, or a ticket handed to a person), so there is no"
-                + " answer to rate: send feedback for /respond calls whose response was not null.";
+                + " answer to rate: send feedback for answers whose response (loopwise.response in a chat completion) was not null.";
     }
 
     /**
