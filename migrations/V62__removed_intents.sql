@@ -6,23 +6,14 @@ create table removed_intents (
     removed_at timestamptz  not null
 );
 
--- The removals the trail still holds (found through V61's index, which only this lookup read), the latest per name, and
--- the names each of those intents had before: the edit that renamed one is entered under the name it took and says the
--- one it had (as V41 read them), so a chain of renames is followed back. Only edits made before the name went count:
--- an intent created later under that name may have been renamed since, and still is an intent.
-with recursive gone(name, removed_at, named_until) as (
-    select substr(target, 8), max(occurred_at), max(occurred_at)
-    from audit_events
-    where action in ('intent.remove', 'intent.merge') and target like 'intent %'
-    group by substr(target, 8)
-    union
-    select e.details ->> 'renamedFrom', g.removed_at, e.occurred_at
-    from gone g
-    join audit_events e on e.action = 'intent.edit' and e.target = 'intent ' || g.name and e.occurred_at <= g.named_until
-    where e.details ? 'renamedFrom' and e.details ->> 'renamedFrom' <> g.name
-)
+-- The removals the trail still holds (found through V61's index, which only this lookup read), the latest per name. The
+-- names such an intent had before need no row: versions' pages ask only about names their lineage holds, and the
+-- statement below notes every one of those that no intent has now.
 insert into removed_intents (name, removed_at)
-select name, max(removed_at) from gone where length(name) <= 100 group by name;
+select substr(target, 8), max(occurred_at)
+from audit_events
+where action in ('intent.remove', 'intent.merge') and target like 'intent %' and length(substr(target, 8)) <= 100
+group by substr(target, 8);
 
 -- Every name a trained version learned, the out-of-scope label aside, was an intent's when the version was trained: one
 -- that no intent has now, as its name or a former one, has gone, though the trail may no longer say when (so the time

@@ -39,7 +39,9 @@ public final class ServingMessages {
 
     public static final String FEEDBACK_FIELDS_NEEDED = "Send {\"requestId\": \"...\", \"rating\": \"up\" or \"down\"}.";
     public static final String RATING_UP_OR_DOWN = "rating must be \"up\" or \"down\".";
-    public static final String REQUEST_ID_FORMAT = "requestId must be the requestId a /respond call returned.";
+    /** Both answering endpoints hand out requestIds: a chat-completions caller knows its own as loopwise.requestId. */
+    public static final String REQUEST_ID_FORMAT = "requestId must be one Loopwise returned: the requestId of a /api/v1/respond answer,"
+            + " or the loopwise.requestId of a /v1/chat/completions answer.";
 
     public static String commentTooLong(int limit) {
         return "A comment has at most " + limit + " characters.";
@@ -56,13 +58,13 @@ public final class ServingMessages {
     public static String noServedRequest(UUID requestId, int retentionMonths) {
         String kept = retentionMonths == 0 ? "requests are kept for good here: LOOPWISE_SERVING_RETENTION_MONTHS is 0"
                 : "requests are kept LOOPWISE_SERVING_RETENTION_MONTHS months, " + retentionMonths + " here";
-        return "No served request " + requestId + " in the request log (" + kept + "): send the requestId its /respond call"
-                + " returned. Nothing was saved.";
+        return "No served request " + requestId + " in the request log (" + kept + "): send the requestId exactly as Loopwise returned"
+                + " it (requestId of a /api/v1/respond answer, loopwise.requestId of a /v1/chat/completions answer). Nothing was saved.";
     }
 
     public static String noReplyToRate(UUID requestId) {
         return "Request " + requestId + " served no reply (a classification, or a ticket handed to a person), so there is no"
-                + " answer to rate: send feedback for /respond calls whose response was not null.";
+                + " answer to rate: send feedback for answers whose response (loopwise.response in a chat completion) was not null.";
     }
 
     /**

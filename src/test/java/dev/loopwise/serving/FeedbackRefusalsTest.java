@@ -48,7 +48,8 @@ class FeedbackRefusalsTest {
         refused(client, "{\"requestId\":\"" + unknown + "\",\"rating\":\"up\"}", 404, "not_found",
                 ServingMessages.noServedRequest(UUID.fromString(unknown), config.retentionMonths()));
         assertEquals("No served request " + unknown + " in the request log (requests are kept LOOPWISE_SERVING_RETENTION_MONTHS months, 13"
-                + " here): send the requestId its /respond call returned. Nothing was saved.",
+                + " here): send the requestId exactly as Loopwise returned it (requestId of a /api/v1/respond answer, loopwise.requestId of a"
+                + " /v1/chat/completions answer). Nothing was saved.",
                 ServingMessages.noServedRequest(UUID.fromString(unknown), config.retentionMonths()), "an id of a dropped month is unknown too");
 
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(

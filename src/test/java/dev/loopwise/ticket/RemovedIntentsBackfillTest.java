@@ -2,98 +2,113 @@ package dev.loopwise.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statements of V62 that fill the table of removed intents from what a database held before it, run on rows made
- * here. They run in temporary tables of the same names, which the database reads before the real ones within this
- * connection, and the transaction is rolled back: nothing of the shared database is read or changed.
+ * V62 must fill the table of removed intents from what an installed database already holds, which the tests' empty schema
+ * never has. The real migrations run in a schema of this test's own up to V61, rows are written there as the older version
+ * wrote them, V62 runs over them, and the schema is dropped: nothing of the shared schema is read or changed.
  */
-@QuarkusTest
 class RemovedIntentsBackfillTest {
-    @Inject
-    AgroalDataSource dataSource;
+    private static final String URL = System.getenv().getOrDefault("LOOPWISE_TEST_DB_URL", "jdbc:postgresql://localhost:5432/loopwise_test");
+    private static final String USER = System.getenv().getOrDefault("LOOPWISE_DB_USER", "loopwise");
+    private static final String PASSWORD = System.getenv().getOrDefault("LOOPWISE_DB_PASSWORD", "loopwise");
+    /** Removals in the trail are dated 2026-01-dd; the names only lineage tells of get the time V62 ran. */
+    private static final String AT_MIGRATION = "at migration";
+
+    private final String schema = "v62_test_" + UUID.randomUUID().toString().replace("-", "");
 
     @Test
-    void removalsRenameChainsAndNamesOnlyOldVersionsKnewAreNotedAsGone() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                s.execute("create temp table audit_events as select action, target, occurred_at, details from public.audit_events with no data");
-                s.execute("create temp table intents as select name, former_names from public.intents with no data");
-                s.execute("create temp table model_versions as select lineage from public.model_versions with no data");
-                s.execute("create temp table removed_intents (like public.removed_intents including all)");
-                // refund_late was refund_slow, and late_refund before that; it was removed a month ago.
-                renamed(s, "late_refund", "refund_slow", 50);
-                renamed(s, "refund_slow", "refund_late", 40);
-                gone(s, "intent.remove", "refund_late", 30);
-                gone(s, "intent.merge", "gift_wrap", 20);
-                // promo went; an intent made later under that name was renamed from discount, and both still are intents.
-                gone(s, "intent.remove", "promo", 60);
-                renamed(s, "discount", "promo", 10);
-                s.execute("insert into intents values ('promo', '{discount}'), ('shipping', '{delivery}')");
-                // Renamed back and forth, then removed: the chain comes back to where it began and ends.
-                renamed(s, "ping", "pong", 9);
-                renamed(s, "pong", "ping", 8);
-                gone(s, "intent.remove", "ping", 7);
-                // Renamed and still an intent.
-                renamed(s, "delivery", "shipping", 5);
-                // warranty was learned by a version, and the trail no longer tells of it; nor of refund_late's rename.
-                s.execute("""
-                        insert into model_versions values
-                            ('{"intents": ["shipping", "delivery", "oos", "warranty", "refund_late", "promo"]}'),
-                            ('{"baseVersion": 3}'), ('{"intents": "not a list"}')""");
+    void removalsInTheTrailAndNamesOnlyVersionsKnewAreNotedOnceEach() throws SQLException {
+        try {
+            flyway("61").migrate();
+            try (Connection c = connection(); Statement s = c.createStatement()) {
+                s.execute("insert into intents (name, former_names) values ('promo', '{discount}'), ('shipping', '{delivery}')");
+                // refund_late was late_refund before a rename, and was removed twice over: the later removal counts.
+                renamed(s, "late_refund", "refund_late", "2026-01-02");
+                gone(s, "intent.remove", "refund_late", "2026-01-05");
+                gone(s, "intent.remove", "refund_late", "2026-01-09");
+                gone(s, "intent.merge", "gift_wrap", "2026-01-07");
+                // promo went; an intent made later under that name is an intent again and was renamed from discount.
+                gone(s, "intent.remove", "promo", "2026-01-03");
+                renamed(s, "discount", "promo", "2026-01-08");
+                renamed(s, "delivery", "shipping", "2026-01-04");
+                // Entries that are not an intent's removal, and a name longer than the table holds.
+                s.execute("insert into audit_events (actor, action, target, occurred_at) values"
+                        + " ('admin', 'reply.remove', 'reply 7', '2026-01-06Z'), ('admin', 'intent.create', 'intent warranty', '2026-01-06Z'),"
+                        + " ('admin', 'intent.remove', 'intent " + "x".repeat(101) + "', '2026-01-06Z')");
+                // warranty and late_refund were learned by a version and no intent has them now; the trail tells of neither going.
+                version(s, 1, "{\"intents\": [\"shipping\", \"delivery\", \"oos\", \"warranty\", \"refund_late\", \"promo\", \"late_refund\", \""
+                        + "y".repeat(101) + "\"]}");
+                version(s, 2, "{\"intents\": [\"warranty\", \"discount\"]}");
+                version(s, 3, "{\"baseVersion\": 2}");
+                version(s, 4, "{\"intents\": \"not a list\"}");
+            }
 
-                for (String statement : backfill()) {
-                    s.execute(statement);
-                }
+            flyway("62").migrate();
 
+            try (Connection c = connection(); Statement s = c.createStatement()) {
                 List<String> noted = new ArrayList<>();
-                try (ResultSet rows = s.executeQuery("select name || ' ' || (now() - removed_at) from removed_intents order by name")) {
+                try (ResultSet rows = s.executeQuery("select name, case when removed_at >= timestamptz '2026-02-01Z' then '" + AT_MIGRATION
+                        + "' else to_char(removed_at at time zone 'UTC', 'YYYY-MM-DD') end from removed_intents order by name")) {
                     while (rows.next()) {
-                        noted.add(rows.getString(1));
+                        noted.add(rows.getString(1) + " " + rows.getString(2));
                     }
                 }
-                assertEquals(List.of("gift_wrap 20 days", "late_refund 30 days", "ping 7 days", "pong 7 days", "promo 60 days",
-                        "refund_late 30 days", "refund_slow 30 days", "warranty 00:00:00"), noted);
-            } finally {
-                connection.rollback();
+                assertEquals(List.of("gift_wrap 2026-01-07", "late_refund " + AT_MIGRATION, "promo 2026-01-03", "refund_late 2026-01-09",
+                        "warranty " + AT_MIGRATION), noted);
+                try (ResultSet left = s.executeQuery("select count(*) from pg_indexes where schemaname = current_schema()"
+                        + " and indexname = 'audit_events_intent_gone_idx'")) {
+                    left.next();
+                    assertEquals(0, left.getInt(1), "the index only this backfill read is dropped");
+                }
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+                s.execute("drop schema if exists " + schema + " cascade");
             }
         }
     }
 
-    /** The entry of an edit {@code daysAgo} that renamed intent {@code from} to {@code to}: entered under the new name. */
-    private static void renamed(Statement s, String from, String to, int daysAgo) throws Exception {
-        entry(s, "intent.edit", to, daysAgo, "{\"renamedFrom\": \"" + from + "\"}");
+    private Flyway flyway(String target) {
+        return Flyway.configure().dataSource(URL, USER, PASSWORD).schemas(schema).locations("classpath:db/migration").target(target).load();
     }
 
-    /** The entry of intent {@code name}'s removal or merge ({@code action}) {@code daysAgo}. */
-    private static void gone(Statement s, String action, String name, int daysAgo) throws Exception {
-        entry(s, action, name, daysAgo, "{}");
+    private Connection connection() throws SQLException {
+        Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+        try (Statement s = c.createStatement()) {
+            s.execute("set search_path to " + schema);
+        }
+        return c;
     }
 
-    private static void entry(Statement s, String action, String name, int daysAgo, String details) throws Exception {
-        s.execute("insert into audit_events values ('" + action + "', 'intent " + name + "', now() - interval '" + daysAgo
-                + " days', '" + details + "')");
+    /** The entry of an edit that renamed intent {@code from} to {@code to}: entered under the new name, as the app writes it. */
+    private static void renamed(Statement s, String from, String to, String day) throws SQLException {
+        entry(s, "intent.edit", to, day, "{\"renamedFrom\": \"" + from + "\"}");
     }
 
-    /** V62's statements that fill the table, as Flyway runs them. */
-    private static List<String> backfill() throws Exception {
-        String script = Files.readAllLines(Path.of("migrations/V62__removed_intents.sql")).stream()
-                .filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
-        List<String> inserts = Arrays.stream(script.split(";")).filter(part -> part.contains("insert into removed_intents")).toList();
-        assertEquals(2, inserts.size(), "V62 fills the table from the trail and from versions' lineage");
-        return inserts;
+    /** The entry of intent {@code name}'s removal or merge ({@code action}). */
+    private static void gone(Statement s, String action, String name, String day) throws SQLException {
+        entry(s, action, name, day, "{}");
+    }
+
+    private static void entry(Statement s, String action, String name, String day, String details) throws SQLException {
+        s.execute("insert into audit_events (actor, action, target, occurred_at, details) values ('admin', '" + action + "', 'intent " + name
+                + "', '" + day + "Z', '" + details + "')");
+    }
+
+    /** A retired version whose weights are gone, with {@code lineage}. */
+    private static void version(Statement s, int version, String lineage) throws SQLException {
+        s.execute("insert into model_versions (version, status, encoder_id, regime, checksum, lineage, metrics, weights_removed_at)"
+                + " values (" + version + ", 'retired', 'e', 'frozen', 'c', '" + lineage + "', '{}', now())");
     }
 }
