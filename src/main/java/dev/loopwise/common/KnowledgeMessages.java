@@ -89,12 +89,13 @@ public final class KnowledgeMessages {
                 + " imported first.";
     }
 
-    /** The search found no article: how to widen it. */
+    /** No article has the id asked for: why one that was there may be gone, and that a newer import has a new id. */
     public static String noArticle(long id) {
         return "There is no knowledge-base article " + id + ": it may have been deleted already, or replaced by a newer import of the same"
                 + " article, which gave it a new id.";
     }
 
+    /** The search found no article: how to widen it. */
     public static String noArticleHolds(String search) {
         return "No article's title or file name holds \u201c" + search + "\u201d. Try a shorter part of a word, or clear the search"
                 + " to see every article.";

@@ -23,7 +23,7 @@ public record JudgementView(
         @Schema(description = "When it was stored") OffsetDateTime judgedAt) {
 
     static JudgementView of(Judgement judgement) {
-        String choice = judgement.shownAs != null ? judgement.shownAs : judgement.choice;
+        String choice = judgement.shownAs != null ? judgement.shownAs : shown(judgement.choice, judgement.swapped);
         Short a = judgement.swapped ? judgement.rating2 : judgement.rating1;
         Short b = judgement.swapped ? judgement.rating1 : judgement.rating2;
         Map<String, Integer> ratings = new LinkedHashMap<>();
@@ -35,5 +35,17 @@ public record JudgementView(
         }
         return new JudgementView(judgement.id, judgement.itemId, choice, ratings, judgement.rewrite, judgement.skipReason,
                 judgement.durationMs, judgement.createdAt);
+    }
+
+    /**
+     * A judgement stored without the side as shown (imported history, older rows) keeps the item's own reply 1 or 2:
+     * read back through the reviewer's order, or "1" would tell them which side was swapped.
+     */
+    static String shown(String choice, boolean swapped) {
+        return switch (choice) {
+            case "1" -> swapped ? "B" : "A";
+            case "2" -> swapped ? "A" : "B";
+            default -> choice;
+        };
     }
 }

@@ -31,44 +31,57 @@ class KnowledgeArticleLocationTest {
     @Test
     void oneArticleIsNamedByLocationAndReadThere() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String title = "Gift cards " + UUID.randomUUID();
-        ExtractableResponse<Response> created = KnowledgeArticles.upload(admin, "gift-" + UUID.randomUUID() + ".md", "text/markdown",
-                "# " + title + "\n\nA gift card is valid for two years from the day it was bought.\n").statusCode(201).extract();
+        String tag = UUID.randomUUID().toString();
+        String title = "Gift cards " + tag;
+        ExtractableResponse<Response> created = KnowledgeArticles.upload(admin, "gift-" + tag + ".md", "text/markdown",
+                "# " + title + "\n\nA gift card bought under " + tag + " is valid for two years from that day.\n").statusCode(201).extract();
         List<Integer> ids = created.path("articleIds");
-        assertEquals(1, ids.size());
-        long id = ids.get(0);
-        String location = created.header("Location");
-        assertEquals(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/knowledge/articles/" + id, location);
-        String path = URI.create(location).getPath();
-        admin.request().get(path).then().statusCode(200).body("id", equalTo((int) id)).body("title", equalTo(title))
-                .body("format", equalTo("markdown")).body("passages", equalTo(1)).body("importedBy", equalTo("admin"));
+        try {
+            assertEquals(1, ids.size());
+            long id = ids.get(0);
+            String path = "/api/v1/knowledge/articles/" + id;
+            String location = created.header("Location");
+            assertEquals(RestAssured.baseURI + ":" + RestAssured.port + path, location);
+            assertEquals(path, URI.create(location).getPath());
+            admin.request().get(path).then().statusCode(200).body("id", equalTo((int) id)).body("title", equalTo(title))
+                    .body("format", equalTo("markdown")).body("passages", equalTo(1)).body("importedBy", equalTo("admin"));
 
-        Caller.reviewer(users, keys).request().get(path).then().statusCode(403);
-        Caller.service(users, keys).request().get(path).then().statusCode(403);
-        Caller.anonymous().request().get(path).then().statusCode(401);
-        admin.request().get("/api/v1/knowledge/articles/abc").then().statusCode(400);
+            Caller.reviewer(users, keys).request().get(path).then().statusCode(403);
+            Caller.service(users, keys).request().get(path).then().statusCode(403);
+            Caller.anonymous().request().get(path).then().statusCode(401);
+            admin.request().get("/api/v1/knowledge/articles/abc").then().statusCode(400);
 
-        // Deleted, it is gone from its address, with a message saying why it may be.
-        admin.request().delete(path).then().statusCode(204);
-        admin.request().accept("application/json").get(path).then().statusCode(404).body("code", equalTo("not_found"))
-                .body("error", equalTo("There is no knowledge-base article " + id + ": it may have been deleted already, or replaced"
-                        + " by a newer import of the same article, which gave it a new id."));
+            // Deleted, it is gone from its address, with a message saying why it may be.
+            admin.request().delete(path).then().statusCode(204);
+            admin.request().accept("application/json").get(path).then().statusCode(404).body("code", equalTo("not_found"))
+                    .body("error", equalTo("There is no knowledge-base article " + id + ": it may have been deleted already, or replaced"
+                            + " by a newer import of the same article, which gave it a new id."));
+        } finally {
+            // Gone already when the test got that far; not when it stopped before.
+            ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id));
+        }
     }
 
     @Test
     void severalArticlesAreEachNamedByTheirId() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String first = "Loyalty points " + UUID.randomUUID();
-        String second = "Store opening hours " + UUID.randomUUID();
-        ExtractableResponse<Response> created = KnowledgeArticles.upload(admin, "several-" + UUID.randomUUID() + ".jsonl",
-                "application/x-ndjson", "{\"title\":\"" + first + "\",\"body\":\"Points expire after a year without an order.\"}\n"
-                        + "{\"title\":\"" + second + "\",\"body\":\"Our stores open at nine on weekdays.\"}\n").statusCode(201).extract();
-        assertNull(created.header("Location"), "no one address holds two articles");
+        String tag = UUID.randomUUID().toString();
+        String first = "Loyalty points " + tag;
+        String second = "Store opening hours " + tag;
+        ExtractableResponse<Response> created = KnowledgeArticles.upload(admin, "several-" + tag + ".jsonl",
+                "application/x-ndjson", "{\"title\":\"" + first + "\",\"body\":\"Points of " + tag + " expire after a year without an order.\"}\n"
+                        + "{\"title\":\"" + second + "\",\"body\":\"The stores of " + tag + " open at nine on weekdays.\"}\n")
+                .statusCode(201).extract();
         List<Integer> ids = created.path("articleIds");
-        assertEquals(2, ids.size());
-        admin.request().get("/api/v1/knowledge/articles/" + ids.get(0)).then().statusCode(200).body("title", equalTo(first))
-                .body("format", equalTo("jsonl"));
-        admin.request().get("/api/v1/knowledge/articles/" + ids.get(1)).then().statusCode(200).body("title", equalTo(second));
-        ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
+        try {
+            assertNull(created.header("Location"), "no one address holds two articles");
+            assertEquals(2, ids.size());
+            admin.request().get("/api/v1/knowledge/articles/" + ids.get(0)).then().statusCode(200).body("title", equalTo(first))
+                    .body("format", equalTo("jsonl"));
+            admin.request().get("/api/v1/knowledge/articles/" + ids.get(1)).then().statusCode(200).body("title", equalTo(second));
+            ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
+        } finally {
+            ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id)); // gone already unless it stopped before
+        }
     }
 }

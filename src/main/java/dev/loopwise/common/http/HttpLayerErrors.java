@@ -1,7 +1,6 @@
 package dev.loopwise.common.http;
 
 import dev.loopwise.common.HttpMessages;
-import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.QueryMessages;
 import dev.loopwise.common.text.PlainText;
@@ -114,34 +113,6 @@ public class HttpLayerErrors {
             }
             context.next();
         });
-        // OPTIONS names what the address takes, as a 405's Allow does; RESTEasy would answer 200 with every method of its
-        // resource class, and for addresses that do not exist. Static files and the operations paths that exist keep the default.
-        // It runs after ApiCallerFirst and RolesFirst: which addresses exist and what they take is told to a caller allowed
-        // there only, as a 404 or 405 is.
-        router.route().order(RolesFirst.ORDER + 3).method(HttpMethod.OPTIONS).handler(context -> {
-            String path = context.normalizedPath();
-            String allowed = AllowedMethods.of(path);
-            if (allowed != null) {
-                context.response().setStatusCode(204).putHeader("Allow", AllowedMethods.header(allowed)).end();
-            } else if (path.startsWith("/v1/")) {
-                context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .end(Json.encode(OpenAiError.of(404, "not_found", LlmMessages.openAiAddressUnknown(PlainText.quoted(path)))));
-            } else if (path.startsWith("/api/") || path.startsWith("/admin") || path.startsWith("/review") || unknownOperations(path)) {
-                context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .end(Json.encode(new ApiError("not_found", Messages.NOT_FOUND)));
-            } else {
-                context.next();
-            }
-        });
-    }
-
-    /**
-     * An address under /q/ that nothing serves: GET answers it with 404, and so does OPTIONS, rather than the 200 naming
-     * methods that told a caller it was there. Health, metrics and the API document answer for themselves
-     * ({@link OperationsMethods}), and Swagger UI's handler answers every address that starts with its name.
-     */
-    static boolean unknownOperations(String path) {
-        return path.startsWith("/q/") && !OperationsMethods.isOperations(path) && !path.startsWith("/q/swagger-ui");
     }
 
     /**

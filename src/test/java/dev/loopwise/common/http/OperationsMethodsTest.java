@@ -87,7 +87,7 @@ class OperationsMethodsTest {
     @Test
     void optionsOnAnAddressUnderQThatIsNotThereIsA404AsGetIs() {
         String key = ScratchAccounts.key(keys.create("admin", "operations unknown " + UUID.randomUUID())).secret();
-        for (String path : List.of("/q/metricsx", "/q/healthx", "/q/openapix", "/q/", "/q/nothing", "/q/nothing/deeper", "/q/dev",
+        for (String path : List.of("/q", "/q/metricsx", "/q/healthx", "/q/openapix", "/q/", "/q/nothing", "/q/nothing/deeper", "/q/dev",
                 "/q/dev-ui", "/q/info")) {
             // An admin and a stranger alike: GET tells either that nothing is there.
             for (RequestSpecification request : List.of(given().header("Authorization", "Bearer " + key), given())) {
@@ -95,6 +95,11 @@ class OperationsMethodsTest {
                 request.accept("application/json").options(path).then().statusCode(404).header("Allow", nullValue())
                         .body("code", equalTo("not_found")).body("error", equalTo(Messages.NOT_FOUND));
             }
+        }
+        // Swagger UI's handler took any address starting with its name for its page.
+        for (String method : List.of("GET", "OPTIONS", "POST")) {
+            given().header("Authorization", "Bearer " + key).accept("application/json").request(method, "/q/swagger-uix").then()
+                    .statusCode(404).header("Allow", nullValue()).body("code", equalTo("not_found"));
         }
         // What is there keeps its answer: Swagger UI's handler answers OPTIONS as it did.
         given().header("Authorization", "Bearer " + key).get("/q/swagger-ui/").then().statusCode(200);
