@@ -1,5 +1,6 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
 import java.util.List;
 import java.util.Map;
 
@@ -127,5 +128,28 @@ public final class CommandLineMessages {
     /** An output an option names that cannot be written there, said before anything is trained. */
     public static String outputPlace(String option, Object path, String problem) {
         return option + " names where to write: '" + path + "' " + problem + ".";
+    }
+
+    public static String benchNotAnswering(String url) {
+        return "the server at " + url + " did not answer";
+    }
+
+    public static String benchAccountUnderWay(String url) {
+        return "the server at " + url + " was still making one when the command stopped";
+    }
+
+    public static String benchKeyRefused(int status) {
+        return "the admin key was refused (HTTP " + status + ")";
+    }
+
+    public static String benchServerAnswered(int status) {
+        return "the server answered HTTP " + status;
+    }
+
+    /** Names the run's accounts, as the Users page lists them, since their ids mean nothing there. */
+    public static String benchAccountsLeft(int disabled, int left, String run, int made, String reason) {
+        String names = made == 1 ? "bench-" + run + "-0" : "bench-" + run + "-0 … bench-" + run + "-" + (made - 1);
+        return Counts.of(disabled, "simulated reviewer account") + " disabled" + (left == 0 ? "" : "; " + left
+                + " could not be, as " + reason + ": disable the accounts " + names + " on the Users page");
     }
 }

@@ -14,9 +14,17 @@ public final class FileMessages {
     /** A ticket file sent or named as JSON lines whose first line is a CSV header. */
     public static final String CSV_SENT_AS_JSON_LINES = "this looks like CSV (a header line of column names), not JSON lines: send it"
             + " with the content type text/csv, or give the file the ending .csv";
-    /** The same, of a file a command reads: it has no content type, only its name's ending. */
-    public static final String CSV_NAMED_AS_JSON_LINES = "this looks like CSV (a header line of column names), not JSON lines:"
-            + " give the file the ending .csv";
+    private static final String CSV_NAMED_AS_JSON_LINES = "this looks like CSV (a header line of column names), not JSON lines:"
+            + " give the file the ending ";
+
+    /**
+     * A reader's problems said of a file a command reads: it has no content type, only its name's ending, which for a
+     * gzip file is .csv.gz, since the command looks beneath the .gz.
+     */
+    public static List<String> ofNamedFile(List<String> problems, Object file) {
+        String ending = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? ".csv.gz" : ".csv";
+        return problems.stream().map(problem -> problem.replace(CSV_SENT_AS_JSON_LINES, CSV_NAMED_AS_JSON_LINES + ending)).toList();
+    }
 
     private FileMessages() {
     }

@@ -6,7 +6,6 @@ import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.common.http.ServerAnswers;
-import dev.loopwise.common.text.Counts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,12 +16,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,7 +59,11 @@ public class BenchReviewCommand implements Callable<Integer> {
 
     static final int MAX_REVIEWERS = 1000;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // Without a connect timeout an address that swallows packets holds each request for minutes.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(BenchAccounts.CONNECT_TIMEOUT).build();
+    // How long stopping waits for an account under way before disabling the ones listed.
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     @Override
     public Integer call() throws Exception {
@@ -78,16 +85,20 @@ public class BenchReviewCommand implements Callable<Integer> {
         }
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> keys = new ArrayList<>();
-        List<Long> accounts = new ArrayList<>();
+        List<Long> accounts = new CopyOnWriteArrayList<>();
+        ReentrantLock making = new ReentrantLock();
         // Ctrl-C skips the finally below: without this the accounts made so far would stay enabled, their keys unlimited.
         AtomicBoolean disabled = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
         Thread onStop = new Thread(() -> {
             if (disabled.compareAndSet(false, true)) {
-                disableAll(accounts);
+                disableAll(accounts, making, run);
             } else {
-                // The command's own disabling is under way: the process must not end in the middle of it.
-                synchronized (accounts) {
-                    accounts.size();
+                // The command's own disabling is under way: the process must not end before it has been sent.
+                try {
+                    done.await(LOCK_WAIT.plus(BenchAccounts.DEADLINE).toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
                 }
             }
         });
@@ -95,8 +106,9 @@ public class BenchReviewCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < reviewers; i++) {
                 String name = "bench-" + run + "-" + i;
-                // Made under the list's lock, which the hook waits for: an account under way at Ctrl-C is listed before it looks.
-                synchronized (accounts) {
+                // Made under a lock the hook waits for: an account under way at Ctrl-C is listed before it looks.
+                making.lock();
+                try {
                     if (disabled.get()) {
                         return 130;
                     }
@@ -104,18 +116,32 @@ public class BenchReviewCommand implements Callable<Integer> {
                     JsonNode account = JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name
                             + "\",\"password\":\"bench-" + UUID.randomUUID() + "\",\"roles\":\"reviewer\"}")).body());
                     accounts.add(account.get("id").asLong());
+                } finally {
+                    making.unlock();
                 }
                 // Without a limit: a simulated reviewer clicks far faster than a person, and would measure the limit.
                 String request = "{\"name\":\"bench\",\"username\":\"" + name + "\",\"requestsPerMinute\":0}";
-                keys.add(JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/keys", adminKey, request)).body()).get("key").asText());
+                try {
+                    keys.add(JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/keys", adminKey, request)).body()).get("key").asText());
+                } catch (Exception refused) {
+                    // Stopping disables the account meanwhile, and the server then refuses its key: that is no error.
+                    if (disabled.get()) {
+                        return 130;
+                    }
+                    throw refused;
+                }
             }
             // People first: the saturated mode uses the queue up far faster.
             int failed = think > 0 ? measure(keys, think, String.format("reading %.1f s per item", think)) : 0;
             failed += measure(keys, 0, "saturated: no reading time");
             return failed == 0 ? 0 : 1;
         } finally {
-            if (disabled.compareAndSet(false, true)) {
-                disableAll(accounts);
+            try {
+                if (disabled.compareAndSet(false, true)) {
+                    disableAll(accounts, making, run);
+                }
+            } finally {
+                done.countDown();
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(onStop);
@@ -125,30 +151,32 @@ public class BenchReviewCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits for an account under way, whose request the server may already have carried out, then disables them all. */
-    private void disableAll(List<Long> accounts) {
-        synchronized (accounts) {
-            disable(accounts);
+    /**
+     * Waits a little for an account under way, whose request the server may already have carried out, then disables
+     * them all. A server that hangs on that account would otherwise hold the process: past the wait the accounts listed
+     * so far go, and the message names every account of the run, that one too.
+     */
+    private void disableAll(List<Long> accounts, ReentrantLock making, String run) {
+        boolean locked = false;
+        try {
+            locked = making.tryLock(LOCK_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         }
-    }
-
-    /** The simulated reviewers' accounts are disabled afterwards, their keys with them: nobody signs in as them later. */
-    private void disable(List<Long> accounts) {
-        if (accounts.isEmpty()) {
-            return;
-        }
-        int left = 0;
-        for (long id : accounts) {
-            try {
-                if (send("PATCH", "/api/v1/users/" + id, adminKey, "{\"disabled\":true}").statusCode() >= 300) {
-                    left++;
-                }
-            } catch (Exception e) {
-                left++;
+        try {
+            List<Long> ids = List.copyOf(accounts);
+            int made = locked ? ids.size() : ids.size() + 1;
+            if (made == 0) {
+                return;
+            }
+            BenchAccounts.Outcome outcome = new BenchAccounts(http, url, adminKey).disable(ids, BenchAccounts.DEADLINE, BenchAccounts.REQUEST_TIMEOUT);
+            String reason = outcome.reason() != null ? outcome.reason() : CommandLineMessages.benchAccountUnderWay(url);
+            System.err.println(CommandLineMessages.benchAccountsLeft(outcome.disabled(), made - outcome.disabled(), run, made, reason));
+        } finally {
+            if (locked) {
+                making.unlock();
             }
         }
-        System.err.printf("%s disabled%s%n", Counts.of(accounts.size() - left, "simulated reviewer account"),
-                left == 0 ? "" : "; " + left + " could not be: disable the accounts named bench-… on the Users page");
     }
 
     /** Every reviewer takes an item, reads for about {@code thinkSeconds}, judges it, and goes on until the time is up. */

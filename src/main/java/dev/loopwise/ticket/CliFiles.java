@@ -57,8 +57,7 @@ public final class CliFiles {
             throw new IllegalArgumentException(said(file, e), e);
         }
         if (!parsed.ok()) {
-            throw new IllegalArgumentException(file + ": " + problems(parsed.errors().stream()
-                    .map(problem -> problem.replace(FileMessages.CSV_SENT_AS_JSON_LINES, FileMessages.CSV_NAMED_AS_JSON_LINES)).toList()));
+            throw new IllegalArgumentException(file + ": " + problems(FileMessages.ofNamedFile(parsed.errors(), file)));
         }
     }
 

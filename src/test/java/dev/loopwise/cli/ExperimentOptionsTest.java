@@ -29,7 +29,7 @@ class ExperimentOptionsTest {
                 {"bench-drift", "--data", data, "--held-out-intents", "0"}, {"bench-drift", "--data", data, "--held-out-intents", "1"},
                 {"bench-drift", "--data", withTest.toString(), "--held-out-intents", "2"},
                 {"simulate", "--data", data, "--judgements", "0"}, {"simulate", "--data", data, "--drafts", "-1"},
-                // Written out, 0 (the default, rounds) ran four rounds instead of best-of-n; this file has no test rows to run on.
+                // Written out, 0 (the default, rounds) ran four rounds instead of best-of-n; this file has test rows, so only --drafts 0 is refused.
                 {"simulate", "--data", withTest.toString(), "--drafts", "0"},
                 {"simulate", "--data", data, "--test-tickets", "5", "--off-topic", "0.5"},
                 {"simulate", "--data", data, "--drafts", "3", "--off-topic", "3"},
@@ -235,10 +235,19 @@ class ExperimentOptionsTest {
             for (String[] args : mistakes) {
                 Printed refused = run(args);
                 assertEquals(2, refused.exit(), String.join(" ", args));
-                assertEquals("loopwise: The encoder folder " + folder + " has no tokenizer.json: it needs model.onnx and tokenizer.json.",
-                        refused.err().strip());
+                String option = args[args.length - 2];
+                assertEquals("loopwise: " + option + ": The encoder folder " + folder + " has no tokenizer.json: it needs model.onnx and"
+                        + " tokenizer.json.", refused.err().strip());
             }
+            // What a clone without Git LFS holds where the model should be.
+            Files.writeString(folder.resolve("model.onnx"), "version https://git-lfs.github.com/spec/v1\noid sha256:4f5e\nsize 90868376\n");
+            Files.writeString(folder.resolve("tokenizer.json"), "{}");
+            Printed pointer = run("eval-intents", "--train", "no-such.csv", "--test", "no-such.csv", "--encoder", folder.toString());
+            assertEquals(2, pointer.exit());
+            assertTrue(pointer.err().startsWith("loopwise: --encoder: The encoder file ") && pointer.err().contains("looks like a Git LFS"
+                    + " pointer, not the model") && !pointer.err().contains("no-such"), pointer.err());
         } finally {
+            Files.deleteIfExists(folder.resolve("tokenizer.json"));
             Files.delete(folder.resolve("model.onnx"));
             Files.delete(folder);
         }

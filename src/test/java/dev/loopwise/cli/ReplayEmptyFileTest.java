@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,21 @@ class ReplayEmptyFileTest {
         Path file = Files.writeString(dir.resolve("long.csv"), "text\n" + "where is my order\n".repeat(20_001));
         assertEquals("loopwise: " + file + ": it holds 20001 tickets: replay at most 20000 at a time (split the file). Nothing was"
                 + " sent.\n", refused(file));
+    }
+
+    @Test
+    void aCsvFileNamedAsJsonLinesIsToldToBeRenamedNotSentWithAContentType(@TempDir Path dir) throws Exception {
+        // A command line chooses no content type: the upload's advice would leave its user with nothing to do.
+        Path plain = Files.writeString(dir.resolve("tickets.jsonl"), "text,intent\nwhere is my order,track_order\n");
+        String said = refused(plain);
+        assertTrue(said.contains("not JSON lines: give the file the ending .csv;") || said.contains("not JSON lines: give the file the ending .csv."), said);
+        assertTrue(!said.contains("content type"), said);
+        Path compressed = dir.resolve("tickets.jsonl.gz");
+        try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
+            out.write("text,intent\nwhere is my order,track_order\n".getBytes(StandardCharsets.UTF_8));
+        }
+        said = refused(compressed);
+        assertTrue(said.contains("give the file the ending .csv.gz"), said);
     }
 
     /** Nothing listens on port 1: had the file been sent, the command would say no Loopwise answered. */

@@ -56,6 +56,27 @@ public record EncoderFiles(Path directory, String weightsHash) {
         }
     }
 
+    /**
+     * {@link #requireBoth}, and a model.onnx big enough to be one, for a command to tell before it reads its files: a clone
+     * without Git LFS holds a pointer of a hundred-odd bytes where the model should be, found otherwise only at encoding.
+     */
+    static void requireModel(Path directory) {
+        requireBoth(directory);
+        Path model = directory.resolve("model.onnx");
+        try {
+            long size = Files.size(model);
+            if (size < SMALLEST_MODEL_BYTES) {
+                throw new IllegalArgumentException("The encoder file " + model.toAbsolutePath().normalize() + (size == 0 ? " is empty"
+                        : " holds " + size + " bytes, which looks like a Git LFS pointer, not the model") + ": fetch the model itself"
+                        + " (git lfs pull) or download it again.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + model, e);
+        }
+    }
+
+    private static final long SMALLEST_MODEL_BYTES = 1024;
+
     /** A catalogue encoder, unpacked under {@code cacheDirectory}/its name unless an identical copy is there. */
     static EncoderFiles unpack(EncoderCatalogue.Entry entry, Path cacheDirectory) {
         Path directory = cacheDirectory.resolve(entry.name()).toAbsolutePath().normalize();

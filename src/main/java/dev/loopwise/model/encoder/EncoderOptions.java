@@ -24,7 +24,12 @@ public class EncoderOptions {
 
     /** Refuses an unknown encoder or pooling before the command reads its files, which may take a while. */
     public void check() {
-        EncoderSpec.requireKnown(encoder);
+        // Without --encoder the command encodes with the workspace's one, which must be checked as early.
+        if (encoder != null) {
+            EncoderSpec.requireKnown(encoder, "--encoder");
+        } else {
+            EncoderSpec.requireKnown(EncoderSettings.workspaceEncoder(), EncoderSettings.workspaceEncoderVariable());
+        }
         if (pooling != null) {
             Pooling.parse(pooling);
         }

@@ -19,6 +19,11 @@ final class EncoderSettings {
         return env("LOOPWISE_MODEL_ENCODER_PATH").or(() -> env("LOOPWISE_MODEL_ENCODER_NAME")).orElse(EncoderCatalogue.DEFAULT_NAME);
     }
 
+    /** The variable {@link #workspaceEncoder} took its value from. */
+    static String workspaceEncoderVariable() {
+        return env("LOOPWISE_MODEL_ENCODER_PATH").isPresent() ? "LOOPWISE_MODEL_ENCODER_PATH" : "LOOPWISE_MODEL_ENCODER_NAME";
+    }
+
     static int maxTokens() {
         return env("LOOPWISE_MODEL_ENCODER_MAX_TOKENS").map(Integer::parseInt).orElse(EncoderSpec.DEFAULT_MAX_TOKENS);
     }

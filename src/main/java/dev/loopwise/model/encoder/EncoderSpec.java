@@ -79,16 +79,21 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
         if (names == null || names.isEmpty() || names.stream().anyMatch(n -> n == null || n.isBlank())) {
             throw new IllegalArgumentException(CommandLineMessages.emptyEncoderName(option));
         }
-        names.forEach(EncoderSpec::requireKnown);
+        names.forEach(name -> requireKnown(name, option));
     }
 
     /**
      * Refuses a name that is neither in the catalogue nor a folder holding an encoder's two files, before a command reads
      * its files: an empty folder found only after a long read of tickets would waste the wait.
      */
-    public static void requireKnown(String nameOrDirectory) {
+    public static void requireKnown(String nameOrDirectory, String option) {
         if (nameOrDirectory != null && !nameOrDirectory.isBlank() && EncoderCatalogue.find(nameOrDirectory.strip()).isEmpty()) {
-            EncoderFiles.requireBoth(folder(nameOrDirectory.strip()));
+            try {
+                EncoderFiles.requireModel(folder(nameOrDirectory.strip()));
+            } catch (IllegalArgumentException e) {
+                // The same words come from --encoder, --encoders and the workspace's setting: the line names which.
+                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.DriftMessages;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.http.BodyLimit;
 import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.common.http.ServerAnswers;
@@ -78,7 +79,7 @@ public class ReplayCommand implements Callable<Integer> {
         // Read here as the server reads it: a file it cannot use is a file to fix (exit 2), not a replay that failed (exit 1).
         TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), format);
         if (!parsed.ok()) {
-            throw new IllegalArgumentException(file + ": " + DriftMessages.replayUnreadable(parsed.errors()) + " Nothing was sent.");
+            throw new IllegalArgumentException(file + ": " + DriftMessages.replayUnreadable(FileMessages.ofNamedFile(parsed.errors(), file)) + " Nothing was sent.");
         }
         if (parsed.rows().isEmpty()) {
             throw new IllegalArgumentException(DriftMessages.replayFileNoRows(file));
