@@ -113,6 +113,18 @@ class SentOnceBrowserTest extends BrowserTest {
         try {
             Browser.run(driver, "sent-again-failure", () -> {
                 signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                // Shown again, the page turns back on the buttons it turned off, and only those: a button drawn off (as
+                // Train is while a training runs) stays off.
+                driver.get(base + "admin/intents");
+                sendFormsNowhere();
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                js.executeScript("const off = document.createElement('button'); off.id = 'drawn-off'; off.type = 'button';"
+                        + " off.disabled = true; const add = document.getElementById('add-intent'); add.noValidate = true; add.appendChild(off);"
+                        + " document.querySelector('#add-intent button[type=submit]').click();");
+                new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> !d.findElement(By.cssSelector("#add-intent button[type=submit]")).isEnabled());
+                js.executeScript("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: false}));");
+                assertAddIsOn("the page shown again");
+                assertTrue(!driver.findElement(By.id("drawn-off")).isEnabled(), "a button drawn off stays off");
                 driver.get(base + "admin/intents");
                 WebElement form = driver.findElement(By.id("add-intent"));
                 form.findElement(By.name("name")).sendKeys(name);
