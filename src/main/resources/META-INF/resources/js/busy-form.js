@@ -8,6 +8,12 @@ document.addEventListener('submit', (event) => {
   const pressed = event.submitter && event.submitter.dataset ? event.submitter.dataset.busy : null;
   const busy = pressed || (form.dataset ? form.dataset.busy : null);
   if (!busy || event.defaultPrevented) return;
+  // Two clicks can come before the buttons go off below: the second is stopped here, before it is sent.
+  if (form.dataset.sent) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.sent = 'yes';
   let note = form.querySelector('.busy-note');
   if (!note) {
     note = document.createElement('span');
@@ -16,17 +22,30 @@ document.addEventListener('submit', (event) => {
     form.appendChild(note);
   }
   note.textContent = busy;
-  // Disabled once the form has gone: a button disabled before would not be sent with it.
-  setTimeout(() => form.querySelectorAll('button').forEach((button) => { button.disabled = true; }), 0);
+  // Disabled once the form has gone: a button disabled before would not be sent with it. A handler after this one may
+  // still have kept the form here (a question answered No), and then it stays as it was.
+  setTimeout(() => {
+    if (event.defaultPrevented) {
+      release(form);
+      return;
+    }
+    form.querySelectorAll('button:not(:disabled)').forEach((button) => {
+      button.disabled = true;
+      button.dataset.busyOff = 'yes';
+    });
+  }, 0);
 });
-// Back to a page the browser kept: its form may be sent again.
-window.addEventListener('pageshow', (event) => {
-  if (!event.persisted) return;
-  document.querySelectorAll('form[data-busy], form:has(button[data-busy])').forEach((form) => {
-    form.querySelectorAll('button').forEach((button) => { button.disabled = false; });
-    form.querySelectorAll('.busy-note').forEach((note) => note.remove());
+// Only the buttons turned off above come back on: a button the page drew off (Train while a training runs) stays off.
+function release(form) {
+  delete form.dataset.sent;
+  form.querySelectorAll('button[data-busy-off]').forEach((button) => {
+    button.disabled = false;
+    delete button.dataset.busyOff;
   });
-});
+  form.querySelectorAll('.busy-note').forEach((note) => note.remove());
+}
+// Back to a page the browser kept, or drew again from its cache with its buttons as they were: the form may be sent again.
+window.addEventListener('pageshow', () => document.querySelectorAll('form').forEach(release));
 // The answer a form's page draws under the form (data-result) is brought into view when it starts below the screen, as
 // on a phone: otherwise the page looks as if the press did nothing.
 document.addEventListener('DOMContentLoaded', () => {

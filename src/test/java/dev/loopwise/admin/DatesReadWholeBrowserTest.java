@@ -3,14 +3,20 @@ package dev.loopwise.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.audit.AuditEvent;
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
+import dev.loopwise.security.apikey.ApiKey;
+import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,13 +30,25 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 @QuarkusTest
 class DatesReadWholeBrowserTest extends BrowserTest {
-    /** Each date and each "hh:mm UTC" in a table cell, and those of them that run over more than one line. */
+    /**
+     * Squeezes every table cell holding a date as narrow as it goes, then lists each date and each "hh:mm UTC" in a table cell
+     * and those of them that run over more than one line. Squeezed, a date that may break does, whatever else the
+     * table holds today.
+     */
     private static final String DATES = """
+            const dated = /\\d{4}-\\d\\d-\\d\\d/;
+            document.querySelectorAll('main td').forEach(cell => {
+              // On a phone a table reads as cards, each cell the card's width: there is nothing to squeeze.
+              if (dated.test(cell.textContent) && getComputedStyle(cell).display === 'table-cell') {
+                cell.style.width = '3em';
+                cell.closest('table').style.width = 'min-content';
+              }
+            });
             const checked = [], broken = [];
             document.querySelectorAll('main td').forEach(cell => {
               const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                for (const pattern of [/\\d{4}-\\d\\d-\\d\\d/, /\\d\\d:\\d\\d[ \\u00a0]UTC/]) {
+                for (const pattern of [dated, /\\d\\d:\\d\\d[ \\u00a0]UTC/]) {
                   const match = pattern.exec(node.data);
                   if (!match || cell.offsetWidth === 0) continue;
                   const range = document.createRange();
@@ -47,25 +65,51 @@ class DatesReadWholeBrowserTest extends BrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    @Inject
+    AuditLog audit;
+
     @Test
     void datesAndTimesAreNeverCutInTwo() throws Exception {
+        String tag = UUID.randomUUID().toString();
         // The newest ticket opens the list, whatever other tests added: a long text squeezes the other columns.
         QuarkusTransaction.requiringNew().run(() -> Ticket.of("My parcel never came and nobody answers my e-mails about it, "
-                + "I have written three times already and I would like my money back now please " + UUID.randomUUID(),
+                + "I have written three times already and I would like my money back now please " + tag,
                 null, null, null, Ticket.SOURCE_IMPORT).persist());
-        driver = Browser.start();
-        Browser.run(driver, "dates-read-whole-failure", () -> {
-            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
-            for (Dimension size : List.of(new Dimension(1440, 1000), new Dimension(1024, 900), new Dimension(390, 844))) {
-                driver.manage().window().setSize(size);
-                for (String page : List.of("admin/tickets", "admin/audit", "admin/users")) {
-                    driver.get(base + page);
-                    Map<?, ?> dates = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript(DATES);
-                    // The audit trail may be empty in a new database; the ticket above and the admin account are not.
-                    assertTrue(page.equals("admin/audit") || ((Number) dates.get("checked")).intValue() > 0, page + " shows a time to check");
-                    assertEquals(List.of(), dates.get("broken"), page + " at " + size.getWidth() + " px keeps each date and time whole");
-                }
-            }
+        // The newest entry of the audit trail, and a key used then revoked: its Last used and Status cells show dates too.
+        String actor = "dates-" + tag.substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "user.add", "account kept", Map.of("roles", "reviewer")));
+        long key = QuarkusTransaction.requiringNew().call(() -> {
+            ApiKey used = new ApiKey();
+            used.user = User.findByUsername("admin").orElseThrow();
+            used.name = "dates " + tag.substring(0, 8);
+            used.prefix = "lw_" + tag.substring(0, 6);
+            used.hash = tag;
+            used.createdAt = OffsetDateTime.now();
+            used.lastUsedAt = OffsetDateTime.now();
+            used.revokedAt = OffsetDateTime.now();
+            used.persist();
+            return used.id;
         });
+        driver = Browser.start();
+        try {
+            Browser.run(driver, "dates-read-whole-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                for (Dimension size : List.of(new Dimension(1440, 1000), new Dimension(390, 844))) {
+                    driver.manage().window().setSize(size);
+                    for (String page : List.of("admin/tickets", "admin/audit", "admin/users", "account")) {
+                        driver.get(base + page);
+                        Map<?, ?> dates = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript(DATES);
+                        assertTrue(((Number) dates.get("checked")).intValue() > 0, page + " shows a time to check");
+                        assertEquals(List.of(), dates.get("broken"), page + " at " + size.getWidth() + " px keeps each date and time whole");
+                    }
+                }
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Ticket.delete("text like ?1", "%" + tag);
+                AuditEvent.delete("actor", actor);
+                ApiKey.deleteById(key);
+            });
+        }
     }
 }

@@ -42,9 +42,8 @@ class BusyFormBrowserTest extends BrowserTest {
                     new Select(form.findElement(By.name("source"))).selectByValue("file");
                 }
                 form.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
-                // The page's own handlers run first; this one, added last, keeps the form here so the test sees what a
-                // person sees while the server works.
-                ((JavascriptExecutor) driver).executeScript("document.addEventListener('submit', (e) => e.preventDefault());");
+                // The page stays here, so the test sees what a person sees while the server works.
+                sendFormsNowhere();
                 WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
                 assertTrue(button.isEnabled());
                 button.click();
@@ -55,7 +54,7 @@ class BusyFormBrowserTest extends BrowserTest {
             }
             // One form, two buttons: Test connection (which can wait for the LLM's timeout) says what it does; Save says nothing.
             driver.get(base + "admin/llm");
-            ((JavascriptExecutor) driver).executeScript("document.addEventListener('submit', (e) => e.preventDefault());");
+            sendFormsNowhere();
             WebElement test = driver.findElement(By.id("llm-test-button"));
             test.click();
             new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !test.isEnabled());

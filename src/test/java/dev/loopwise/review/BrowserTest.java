@@ -95,4 +95,19 @@ public abstract class BrowserTest {
         assertTrue(Boolean.TRUE.equals(js.executeScript("return Array.isArray(window.loopwiseSubmits)"
                 + " && window.loopwiseSubmits.every((e) => e.defaultPrevented);")), "the form was sent: " + driver.getCurrentUrl());
     }
+
+    /**
+     * Sends every form of the page to a hidden frame and an address that does nothing, so the page stays as a person sees
+     * it while the server works, and no work is done. A submit stopped instead would count as not sent, and the page
+     * would turn its buttons back on.
+     */
+    protected void sendFormsNowhere() {
+        ((JavascriptExecutor) driver).executeScript("""
+                const sink = document.createElement('iframe');
+                sink.name = 'nowhere';
+                sink.hidden = true;
+                document.body.appendChild(sink);
+                document.querySelectorAll('form').forEach((form) => { form.target = 'nowhere'; });
+                document.querySelectorAll('form button').forEach((button) => { button.formAction = '/nothing-here'; });""");
+    }
 }

@@ -7,6 +7,7 @@ import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.arc.Arc;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public class DriftFormats {
     }
 
     /** All alerts one check raised: the signals together, the unfamiliar examples once. */
-    public record AlertGroup(String when, String version, List<String> signals, List<String> messages, List<String> examples,
+    public record AlertGroup(RawString when, String version, List<String> signals, List<String> messages, List<String> examples,
                              String webhook) {
         /** What each alert means, in words; the figures and codes stay in a fold. */
         public List<String> titles() {
@@ -62,14 +63,15 @@ public class DriftFormats {
         return ALERT_TITLES.getOrDefault(kind, kind);
     }
 
-    static String when(JsonNode time) {
+    /** A time in the alerts' and actions' first column, kept whole as in every other table. */
+    static RawString when(JsonNode time) {
         if (time == null || time.isNull() || time.asText().isBlank()) {
-            return "—";
+            return new RawString("—");
         }
         try {
-            return TemplateFormats.when(OffsetDateTime.parse(time.asText()));
+            return TemplateFormats.stamp(OffsetDateTime.parse(time.asText()));
         } catch (RuntimeException e) {
-            return time.asText();
+            return new RawString(time.asText().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
         }
     }
 

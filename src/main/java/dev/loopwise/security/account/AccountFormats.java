@@ -6,6 +6,7 @@ import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.apikey.ApiKey;
 import dev.loopwise.security.user.User;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
 import java.util.Set;
@@ -42,12 +43,13 @@ public class AccountFormats {
         return AccountMessages.passwordTooShort(minPasswordLength);
     }
 
-    static String lastUsed(ApiKey key) {
-        return key.lastUsedAt == null ? "never" : TemplateFormats.when(key.lastUsedAt);
+    // Whole dates, as in the Created column: these cells are as narrow.
+    static RawString lastUsed(ApiKey key) {
+        return key.lastUsedAt == null ? new RawString("never") : TemplateFormats.stamp(key.lastUsedAt);
     }
 
-    static String state(ApiKey key) {
-        return key.revokedAt == null ? "active" : "revoked " + TemplateFormats.when(key.revokedAt);
+    static RawString state(ApiKey key) {
+        return key.revokedAt == null ? new RawString("active") : new RawString("revoked " + TemplateFormats.stamp(key.revokedAt).getValue());
     }
 
     /**
@@ -68,7 +70,7 @@ public class AccountFormats {
         return String.join(" and ", user.roleSet());
     }
 
-    static String status(User user) {
-        return user.isEnabled() ? "enabled" : "disabled " + TemplateFormats.when(user.disabledAt);
+    static RawString status(User user) {
+        return new RawString(user.isEnabled() ? "enabled" : "disabled " + TemplateFormats.stamp(user.disabledAt).getValue());
     }
 }

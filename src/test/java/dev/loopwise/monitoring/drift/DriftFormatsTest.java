@@ -42,7 +42,7 @@ class DriftFormatsTest {
         assertEquals(1, groups.size());
         assertEquals(2, groups.get(0).signals().size());
         assertEquals(2, groups.get(0).examples().size(), "each example once");
-        assertEquals("2026-11-30 10:15 UTC", groups.get(0).when());
+        assertEquals("<span class=\"date\">2026-11-30</span> 10:15&nbsp;UTC", groups.get(0).when().getValue());
         assertEquals("not sent (no webhook set)", groups.get(0).webhook());
     }
 
