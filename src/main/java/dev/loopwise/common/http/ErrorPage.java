@@ -49,6 +49,11 @@ final class ErrorPage {
         }
     }
 
+    /** Who was noted as asking on this request's route, else null. */
+    static SecurityIdentity remembered(RoutingContext context) {
+        return context == null ? null : context.get(IDENTITY_KEY);
+    }
+
     /** Offers {@code back} on the error page this request gets, besides the home page. */
     static void offerBack(RoutingContext context, Back back) {
         if (back != null) {

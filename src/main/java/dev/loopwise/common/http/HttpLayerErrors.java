@@ -187,6 +187,7 @@ public class HttpLayerErrors {
             String title = switch (status) {
                 case 400 -> "Bad Request";
                 case 403 -> "Forbidden";
+                case 404 -> "Not Found";
                 case 405 -> "Method Not Allowed";
                 case 406 -> "Not Acceptable";
                 case 413 -> "Payload Too Large";
@@ -196,8 +197,8 @@ public class HttpLayerErrors {
                 case 503 -> "Service Unavailable";
                 default -> "Unsupported Media Type";
             };
-            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .end(ErrorPage.render(context, identity, status, title, heading(status, code, title), message));
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8").end(ErrorPage.render(context,
+                    identity != null ? identity : ErrorPage.remembered(context), status, title, heading(status, code, title), message));
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(Json.encode(uri.startsWith("/v1/") ? OpenAiError.of(status, code, message) : new ApiError(code, message)));
