@@ -5,30 +5,33 @@
 // The button pressed may say it instead, where one form holds a quick button and a slow one (Save, Test connection).
 document.addEventListener('submit', (event) => {
   const form = event.target;
-  const pressed = event.submitter && event.submitter.dataset ? event.submitter.dataset.busy : null;
-  const busy = pressed || (form.dataset ? form.dataset.busy : null);
-  if (!busy || event.defaultPrevented) return;
-  // Two clicks can come before the buttons go off below: the second is stopped here, before it is sent.
+  if (event.defaultPrevented) return;
+  // Two clicks can come before the buttons go off below: the second is stopped here, before it is sent, whichever button
+  // it was (a Save beside a slow Test connection says nothing while it works, yet would send the form again).
   if (form.dataset.sent) {
     event.preventDefault();
     return;
   }
+  const pressed = event.submitter && event.submitter.dataset ? event.submitter.dataset.busy : null;
+  const busy = pressed || (form.dataset ? form.dataset.busy : null);
+  if (!busy) return;
   form.dataset.sent = 'yes';
-  let note = form.querySelector('.busy-note');
-  if (!note) {
-    note = document.createElement('span');
-    note.className = 'busy-note muted';
-    note.setAttribute('role', 'status');
-    form.appendChild(note);
-  }
-  note.textContent = busy;
-  // Disabled once the form has gone: a button disabled before would not be sent with it. A handler after this one may
-  // still have kept the form here (a question answered No), and then it stays as it was.
+  // Disabled and told once the form has gone: a button disabled before would not be sent with it. A handler after this
+  // one may still have kept the form here (a question answered No), and then it stays as it was, with no note to take
+  // back and none for that handler to read as if the work had begun.
   setTimeout(() => {
     if (event.defaultPrevented) {
       release(form);
       return;
     }
+    let note = form.querySelector('.busy-note');
+    if (!note) {
+      note = document.createElement('span');
+      note.className = 'busy-note muted';
+      note.setAttribute('role', 'status');
+      form.appendChild(note);
+    }
+    note.textContent = busy;
     form.querySelectorAll('button:not(:disabled)').forEach((button) => {
       button.disabled = true;
       button.dataset.busyOff = 'yes';

@@ -1,6 +1,7 @@
 package dev.loopwise.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
@@ -109,8 +110,8 @@ class SentOnceBrowserTest extends BrowserTest {
     void aRefusedFormAndThePageGoneBackToCanBeSentAgain() throws Exception {
         String name = "sent_once_" + UUID.randomUUID().toString().substring(0, 8);
         long taken = ScratchIntents.create(name);
-        driver = Browser.start();
         try {
+            driver = Browser.start();
             Browser.run(driver, "sent-again-failure", () -> {
                 signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
                 // Shown again, the page turns back on the buttons it turned off, and only those: a button drawn off (as
@@ -122,9 +123,9 @@ class SentOnceBrowserTest extends BrowserTest {
                         + " off.disabled = true; const add = document.getElementById('add-intent'); add.noValidate = true; add.appendChild(off);"
                         + " document.querySelector('#add-intent button[type=submit]').click();");
                 new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> !d.findElement(By.cssSelector("#add-intent button[type=submit]")).isEnabled());
-                js.executeScript("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: false}));");
+                js.executeScript("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));");
                 assertAddIsOn("the page shown again");
-                assertTrue(!driver.findElement(By.id("drawn-off")).isEnabled(), "a button drawn off stays off");
+                assertFalse(driver.findElement(By.id("drawn-off")).isEnabled(), "a button drawn off stays off");
                 driver.get(base + "admin/intents");
                 WebElement form = driver.findElement(By.id("add-intent"));
                 form.findElement(By.name("name")).sendKeys(name);
@@ -141,6 +142,34 @@ class SentOnceBrowserTest extends BrowserTest {
         } finally {
             ScratchIntents.delete(taken);
         }
+    }
+
+    /**
+     * A handler after ours may keep the form here (a question answered No): the form is then as it was, its buttons on
+     * and no word of working, and that handler never sees such a word while it asks.
+     */
+    @Test
+    void aFormKeptHereByALaterHandlerStaysAsItWas() throws Exception {
+        driver = Browser.start();
+        Browser.run(driver, "kept-here-failure", () -> {
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+            driver.get(base + "admin/intents");
+            sendFormsNowhere();
+            Map<?, ?> seen = (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const form = document.getElementById('add-intent');
+                    form.noValidate = true;
+                    let sawNote = false;
+                    window.addEventListener('submit', (e) => {
+                      sawNote = sawNote || !!e.target.querySelector('.busy-note');
+                      e.preventDefault();
+                    });
+                    form.querySelector('button[type=submit]').click();
+                    // Two turns of the page's work: ours has run, and put the form back, by then.
+                    setTimeout(() => setTimeout(() => done({sawNote, sent: !!form.dataset.sent}), 0), 0);""");
+            assertEquals(Map.of("sawNote", false, "sent", false), seen, "the later handler saw no word, and the form may be sent");
+            assertAddIsOn("the page whose form a later handler kept");
+        });
     }
 
     private void assertAddIsOn(String where) {
