@@ -67,6 +67,15 @@ public final class ServingMessages {
                 + " answer to rate: send feedback for answers whose response (loopwise.response in a chat completion) was not null.";
     }
 
+    /** The log keeps the request's figures but no longer its words, so there is nothing left to rate or to learn from. */
+    public static String replyForgotten(UUID requestId, int textRetentionDays) {
+        // 0 now keeps texts for good, yet rows blanked while a limit was set stay blank.
+        String setting = textRetentionDays == 0 ? "LOOPWISE_SERVING_TEXT_RETENTION_DAYS (0 now, but set to a number of days when it was)"
+                : "LOOPWISE_SERVING_TEXT_RETENTION_DAYS (" + textRetentionDays + " days here)";
+        return "Request " + requestId + "'s text and reply were blanked after " + setting + ", so it can no longer be rated:"
+                + " send feedback while the request log still keeps the answer's text. Nothing was saved.";
+    }
+
     /**
      * The Try page's note that the active version predates some intents (the page links the page named last after it): a
      * ticket of theirs gets another intent's reply, which reads as a wrong answer unless the page says why. What comes

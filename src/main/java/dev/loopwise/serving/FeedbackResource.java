@@ -52,7 +52,7 @@ public class FeedbackResource {
 
     @Schema(description = "A customer's thumbs on a reply /api/v1/respond served")
     public record FeedbackRequest(
-            @Schema(required = true, description = "The requestId the /api/v1/respond call returned", example = "3f6c1d2e-8b1a-4c4e-9a57-2f0d6b1e9c41")
+            @Schema(required = true, description = "The requestId of a /api/v1/respond answer, or the loopwise.requestId of a /v1/chat/completions answer", example = "3f6c1d2e-8b1a-4c4e-9a57-2f0d6b1e9c41")
             String requestId,
             @Schema(required = true, description = "up or down; sending again changes the caller's verdict", enumeration = {"up", "down"},
                     example = "up") String rating,
@@ -72,8 +72,8 @@ public class FeedbackResource {
             + " Codes: validation_failed, invalid_comment, invalid_text")
     @APIResponse(responseCode = "404", description = "The request log holds no served request with that requestId: a mistyped id, or"
             + " one of a month dropped after LOOPWISE_SERVING_RETENTION_MONTHS. Code: not_found")
-    @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)."
-            + " Code: no_reply_served")
+    @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person),"
+            + " code no_reply_served; or its text and reply were blanked after LOOPWISE_SERVING_TEXT_RETENTION_DAYS, code reply_forgotten")
     @POST
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,19 +93,24 @@ public class FeedbackResource {
             // As a ticket's text: a bell or a terminal escape is nothing a person wrote, and comments are read by people.
             throw ApiException.badRequest("invalid_comment", ServingMessages.controlCharacterInComment(control));
         }
-        // UUID.fromString also takes shortened forms ("1-1-1-1-1"), which no /respond call returns.
+        // UUID.fromString also takes shortened forms ("1-1-1-1-1"), which neither /api/v1/respond nor /v1/chat/completions returns.
         if (!CANONICAL_UUID.matcher(request.requestId()).matches()) {
             throw ApiException.badRequest("validation_failed", ServingMessages.REQUEST_ID_FORMAT);
         }
         UUID id = UUID.fromString(request.requestId());
         // A comment of spaces or invisible characters says nothing: kept as no comment, as a blank rewrite is no rewrite.
         String comment = request.comment() == null || !PlainText.showsSomething(request.comment()) ? null : request.comment();
-        List<?> served = em.createNativeQuery("select reply_text is not null from served_requests where id = ?1")
-                .setParameter(1, id).getResultList();
+        // A request always has text when served; an empty one is what forgetting texts leaves, reply and all.
+        List<?> served = em.createNativeQuery("select case when text = '' then 'forgotten' when reply_text is null then 'none' else 'reply' end"
+                + " from served_requests where id = ?1").setParameter(1, id).getResultList();
         if (served.isEmpty()) {
             throw ApiException.notFound(ServingMessages.noServedRequest(id, config.retentionMonths()));
         }
-        if (!Boolean.TRUE.equals(served.get(0))) {
+        if ("forgotten".equals(served.get(0))) {
+            // Said apart from "no reply": the request may well have served one, and the sender should learn why it is gone.
+            throw ApiException.conflict("reply_forgotten", ServingMessages.replyForgotten(id, config.textRetentionDays()));
+        }
+        if (!"reply".equals(served.get(0))) {
             // A thumb counts among the answers customers rated: a classification or a hand-over gave them none to rate.
             throw ApiException.conflict("no_reply_served", ServingMessages.noReplyToRate(id));
         }

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Feedback", description = "A thumb on a served reply, as recorded")
 public record FeedbackView(
         @Schema(description = "The feedback's id") long feedbackId,
-        @Schema(description = "The requestId of the /api/v1/respond call it rates") UUID requestId,
+        @Schema(description = "The request it rates: the requestId of a /api/v1/respond answer, or the loopwise.requestId of a"
+                + " /v1/chat/completions answer") UUID requestId,
         @Schema(description = "up or down", enumeration = {"up", "down"}) String rating,
         @Schema(description = "What the customer said; null when nothing was") String comment,
         @Schema(description = "The account that sent it, with any of its keys or its browser session") String caller,

@@ -2,6 +2,8 @@ package dev.loopwise.serving;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.text.PlainText;
@@ -55,6 +57,27 @@ class FeedbackRefusalsTest {
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from feedback where request_id = cast(?1 as uuid)").setParameter(1, requestId).getSingleResult()).longValue()),
                 "no refused thumb was saved");
+    }
+
+    @Test
+    void aReplyWhoseTextWasForgottenIsRefusedNamingTheSettingNotAsNoReply() {
+        ActiveModel.await();
+        Caller client = Caller.service(users, keys);
+        String requestId = client.request().contentType("application/json").body("{\"text\":\"please cancel my order FH-555126\"}")
+                .post("/api/v1/respond").then().statusCode(200).extract().path("requestId");
+        String served = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reply_text from served_requests where id = cast(?1 as uuid)").setParameter(1, requestId).getSingleResult());
+        assertNotNull(served, "the request served a reply before its text was forgotten");
+        // As the text-retention job blanks a request, on this one row only.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update served_requests set text = '', reply_text = null where id = cast(?1 as uuid)").setParameter(1, requestId).executeUpdate());
+
+        String error = ServingMessages.replyForgotten(UUID.fromString(requestId), config.textRetentionDays());
+        refused(client, "{\"requestId\":\"" + requestId + "\",\"rating\":\"up\"}", 409, "reply_forgotten", error);
+        assertTrue(error.contains("LOOPWISE_SERVING_TEXT_RETENTION_DAYS"), error);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from feedback where request_id = cast(?1 as uuid)").setParameter(1, requestId).getSingleResult()).longValue()),
+                "no thumb was saved on a forgotten reply");
     }
 
     private static void refused(Caller client, String body, int status, String code, String error) {

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * V62 must fill the table of removed intents from what an installed database already holds, which the tests' empty schema
- * never has. The real migrations run in a schema of this test's own up to V61, rows are written there as the older version
- * wrote them, V62 runs over them, and the schema is dropped: nothing of the shared schema is read or changed.
+ * never has. The real migrations run up to V61 in a database of this test's own, made on the same server with the same
+ * credentials, rows are written there as the older version wrote them, V62 runs over them, and the database is dropped.
+ * A database of its own rather than a schema: extensions such as pg_trgm exist once per database, so a scratch schema
+ * would share them with the test database, and dropping it would take them, and the indexes built on them, along.
  */
 class RemovedIntentsBackfillTest {
     private static final String URL = System.getenv().getOrDefault("LOOPWISE_TEST_DB_URL", "jdbc:postgresql://localhost:5432/loopwise_test");
@@ -25,10 +27,19 @@ class RemovedIntentsBackfillTest {
     /** Removals in the trail are dated 2026-01-dd; the names only lineage tells of get the time V62 ran. */
     private static final String AT_MIGRATION = "at migration";
 
-    private final String schema = "v62_test_" + UUID.randomUUID().toString().replace("-", "");
+    private final String database = "v62_test_" + UUID.randomUUID().toString().replace("-", "");
+    private final String scratchUrl = withDatabase(URL, database);
 
     @Test
     void removalsInTheTrailAndNamesOnlyVersionsKnewAreNotedOnceEach() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            // create database takes a role's name, not current_user: the role this test connects as owns it.
+            try (ResultSet me = s.executeQuery("select quote_ident(current_user)")) {
+                me.next();
+                s.execute("create database " + database + " owner " + me.getString(1));
+            }
+        }
+        Throwable failure = null;
         try {
             flyway("61").migrate();
             try (Connection c = connection(); Statement s = c.createStatement()) {
@@ -72,23 +83,43 @@ class RemovedIntentsBackfillTest {
                     assertEquals(0, left.getInt(1), "the index only this backfill read is dropped");
                 }
             }
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
         } finally {
-            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + schema + " cascade");
-            }
+            dropDatabase(failure);
         }
+    }
+
+    /** Drops the scratch database; a failure to drop rides along with the test's own failure rather than hiding it. */
+    private void dropDatabase(Throwable failure) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** {@code url} with its database name swapped for {@code name}, keeping host, port and parameters. */
+    static String withDatabase(String url, String name) {
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        int slash = path.lastIndexOf('/');
+        if (slash < 0 || slash < path.indexOf("//") + 2) {
+            throw new IllegalArgumentException("LOOPWISE_TEST_DB_URL names no database: " + url);
+        }
+        return path.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
     }
 
     private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(URL, USER, PASSWORD).schemas(schema).locations("classpath:db/migration").target(target).load();
+        return Flyway.configure().dataSource(scratchUrl, USER, PASSWORD).locations("classpath:db/migration").target(target).load();
     }
 
     private Connection connection() throws SQLException {
-        Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-        try (Statement s = c.createStatement()) {
-            s.execute("set search_path to " + schema);
-        }
-        return c;
+        return DriverManager.getConnection(scratchUrl, USER, PASSWORD);
     }
 
     /** The entry of an edit that renamed intent {@code from} to {@code to}: entered under the new name, as the app writes it. */
