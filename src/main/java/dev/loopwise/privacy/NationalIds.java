@@ -33,15 +33,17 @@ final class NationalIds {
      * What stands between a document's name and its number as helpdesk tickets write it: spaces, a colon, '#', a dash or
      * a dot ("DNI-12345678Z", "cpf#529…"), a number's abbreviation ("nº", "n.º", "no.", "nr", "núm."), a verb ("CPF é",
      * "NIE es", "CPF是") or a second short name after a slash ("CPF/MF"), in any order and up to three of them. The
-     * number itself must follow, so a name used as an ordinary word ("ni", "nie") costs one failed match.
+     * number itself must follow, so a name used as an ordinary word ("ni", "nie") costs one failed match. French
+     * typography puts a no-break space before the colon ("NI\u00A0: …"), and "nº" may touch the number ("Nº12345678").
      */
-    private static final String SEPARATORS = "[\\s:\uFF1A#=/.\\-]{0,3}";
-    private static final String BETWEEN_NAME_AND_NUMBER = "(?:" + SEPARATORS + "(?:(?iu:n\\.?[\u00BA\u00B0]|no|nr|n[u\u00FA]m|"
-            + "n[u\u00FA]mero|number|card|is|es|\u00E9)" + WordBounds.END + "|/[A-Za-z]{2,3}" + WordBounds.END + "|\u662F)){0,3}"
+    private static final String SEPARATORS = "[\\s\u00A0\u202F:\uFF1A#=/.\\-]{0,3}";
+    private static final String BETWEEN_NAME_AND_NUMBER = "(?:" + SEPARATORS + "(?:(?iu:n\\.?[\u00BA\u00B0]|(?:no|nr|n[u\u00FA]m|"
+            + "n[u\u00FA]mero|number|card|is|es|\u00E9)" + WordBounds.END + ")|/[A-Za-z]{2,3}" + WordBounds.END + "|\u662F)){0,3}"
             + SEPARATORS;
 
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
-    private static final String DNI_NUMBER = "[XYZ]?-?(?:\\d{7,8}|\\d{1,2}\\.\\d{3}\\.\\d{3})";
+    private static final String DNI_DIGITS = "(?:\\d{7,8}|\\d{1,2}\\.\\d{3}\\.\\d{3})";
+    private static final String DNI_NUMBER = "[XYZ]?-?" + DNI_DIGITS;
 
     /**
      * Tried first, as they turn away nearly every position of a text before the look-behinds, which the script ranges
@@ -102,14 +104,17 @@ final class NationalIds {
         // unseparated, or with a space before the letter, only where the document's name says what the number is
         Format.named("(?i:c\\.?p\\.?f)", "\\d{3}(?:[. ]?\\d{3}){2}[-. ]?\\d{2}", number -> validCpf(digits(number))),
         new Format("[XYZ]?-?\\d{7,8}-?[A-Z]", NationalIds::validDni),
-        Format.named("(?i:d\\.?n\\.?i|n\\.i\\.?[ef])|NI\\.?[EF]", "(?i:" + DNI_NUMBER + "[- ]?[A-Z])", NationalIds::validDni),
-        // Polish "nie" (no) before an order number and a one-letter word ("Nie. 12345666 w drodze"): after the name not
-        // in capitals the letter must follow the digits without a space
-        Format.named("(?!NI\\.?[EF])(?i:ni\\.?[ef])", "(?i:" + DNI_NUMBER + "-?[A-Z])", NationalIds::validDni),
-        // "N.I. 12345678", a Portuguese or Spanish identity number without a check: only after the name with dots, in one
-        // case and no part of a longer abbreviation ("U.N.I."), or after "NI" in capitals with a label ("NI nº", "NI:"),
-        // as Spanish "ni" (nor) is an ordinary word and a bare "NI" may be Northern Ireland or shouted "ni"
-        Format.namedUnchecked("N\\.I(?<!\\p{L}\\.N\\.I)|n\\.i(?<!\\p{L}\\.n\\.i)|NI(?=[ \\t]*(?:[Nn]\\.?[\u00BA\u00B0]|[:\uFF1A]))", "\\d{8}"));
+        Format.named("(?i:d\\.?n\\.?i|n\\.i\\.?[ef]|ni\\.?f)|NI\\.?E", "(?i:" + DNI_NUMBER + "[- ]?[A-Z])", NationalIds::validDni),
+        // Polish "nie" (no) before an order number and a one-letter word ("Nie. 12345666 w drodze"): after "nie" not in
+        // capitals a number of digits alone must have its letter without a space; a NIE's X, Y or Z says what it is
+        Format.named("(?!NI\\.?E)(?i:ni\\.?e)", "(?i:[XYZ]-?" + DNI_DIGITS + "[- ]?[A-Z]|-?" + DNI_DIGITS + "-?[A-Z])",
+                NationalIds::validDni),
+        // "N.I. 12345678" or "DNI 12345678", a Portuguese or Spanish identity number without its check letter: after
+        // "DNI" in any case or spelling, after "N.I." with dots in one case and no part of a longer abbreviation
+        // ("U.N.I."), or after "NI" in capitals with a label ("NI nº", "NI:"), as Spanish "ni" (nor) is an ordinary word
+        // and a bare "NI" may be Northern Ireland or shouted "ni"
+        Format.namedUnchecked("(?i:d\\.?n\\.?i)|N\\.I(?<!\\p{L}\\.N\\.I)|n\\.i(?<!\\p{L}\\.n\\.i)"
+                + "|NI(?=[ \\t\u00A0\u202F]*(?:[Nn]\\.?[\u00BA\u00B0]|[:\uFF1A]))", "\\d{8}"));
 
     private NationalIds() {
     }

@@ -37,6 +37,7 @@ public final class MaskingBenchmark {
         // words that are also identity documents' names, with numbers near them that are no identity number
         fragments.put("\"ni\", \"nie\" as words", "ni esto ni 2 aquello, nie wiem nie 3 razy ");
         fragments.put("documents named, short numbers", "DNI 12, CPF 3, NI 45 ");
+        fragments.put("dotted and labelled names, short numbers", "N.I. 12 n.i. 3 NI: 4 Nie. 5 w ");
         return fragments;
     }
 

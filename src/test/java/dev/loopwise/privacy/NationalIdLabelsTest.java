@@ -41,8 +41,33 @@ class NationalIdLabelsTest {
             n.i. qq 12 34 56 c                           | n.i. [ID]
             NI #qq123456c                                | NI #[ID]
             Aadhaar nº 234567890127                      | Aadhaar nº [ID]
+            D.N.I. 12345678                              | D.N.I. [ID]
+            d.n.i. 12345678                              | d.n.i. [ID]
+            DNI: 12345678                                | DNI: [ID]
+            Mi DNI es 12345678                           | Mi DNI es [ID]
+            Mi DNI es 12345678 y el pedido 55            | Mi DNI es [ID] y el pedido 55
+            Nie: X1234567 L                              | Nie: [ID]
+            mi nie es x1234567 l                         | mi nie es [ID]
+            mi nif es 12345678 Z                         | mi nif es [ID]
+            Nif 12345666 w                               | Nif [ID]
+            NI nº12345678                                | NI nº[ID]
+            NI Nº12345678                                | NI Nº[ID]
+            N.I. nº12345678                              | N.I. nº[ID]
+            PACZKA NIE 12345666 W DRODZE                 | PACZKA NIE [ID] DRODZE
             """)
     void aLabelBetweenTheNameAndTheNumberStillMasks(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** A no-break space, as French typography puts before a colon, is a space. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            N.I.\u00A012345678                          | N.I.\u00A0[ID]
+            NI\u00A0: 12345678                          | NI\u00A0: [ID]
+            NI\u202F: 12345678                          | NI\u202F: [ID]
+            DNI\u00A012345678Z                          | DNI\u00A0[ID]
+            """)
+    void aNoBreakSpaceIsASpace(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
 
@@ -70,12 +95,13 @@ class NationalIdLabelsTest {
     /** Phones, amounts, references, Northern Ireland and longer abbreviations next to "NI" or "N.I.". */
     @ParameterizedTest
     @ValueSource(strings = {
-        "call NI 612345678",
-        "tel. N.I. 612345678",
-        "tracking no. NI 12345678",
-        "ref NI 12345678",
+        "call NI: 61234567",
+        "tel. N.I. 61234567",
+        "tracking no. NI: 12345678",
+        "ref NI nº 12345678",
         "invoice N.I. 12345678 EUR",
-        "NI 12345678 \u20ac",
+        "NI: 12345678 \u20ac",
+        "order DNI 12345678",
         "Delivery to NI - 12345678 parcels",
         "Shipping to NI #12345678",
         "NO LLEG\u00d3 NI 12345678 NI 87654321",
@@ -93,7 +119,7 @@ class NationalIdLabelsTest {
     /** Polish "nie" (no) before an order number and a one-letter word that happens to be the number's DNI letter. */
     @ParameterizedTest
     @ValueSource(strings = {"nie-12345666 w drodze", "nie/12345666 w drodze", "nie 12345666 w drodze",
-        "Nif 12345666 w"})
+        "Nie: 12345666 w drodze"})
     void polishNieBeforeAnOrderNumberStays(String text) {
         assertEquals(text, masker.mask(text));
     }
