@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -146,10 +147,30 @@ public final class CommandLineMessages {
         return "the server answered HTTP " + status;
     }
 
-    /** Names the run's accounts, as the Users page lists them, since their ids mean nothing there. */
-    public static String benchAccountsLeft(int disabled, int left, String run, int made, String reason) {
-        String names = made == 1 ? "bench-" + run + "-0" : "bench-" + run + "-0 … bench-" + run + "-" + (made - 1);
-        return Counts.of(disabled, "simulated reviewer account") + " disabled" + (left == 0 ? "" : "; " + left
-                + " could not be, as " + reason + ": disable the accounts " + names + " on the Users page");
+    public static String benchNotWithin(String url, long seconds) {
+        return "the server at " + url + " did not disable them all within " + seconds + " s";
+    }
+
+    /**
+     * Names the accounts left by their numbers in the run, as the Users page lists them, since their ids mean nothing
+     * there; consecutive numbers are shown as a range.
+     */
+    public static String benchAccountsLeft(int disabled, List<Integer> left, String run, String reason) {
+        String said = Counts.of(disabled, "simulated reviewer account") + " disabled";
+        if (left.isEmpty()) {
+            return said;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < left.size(); i++) {
+            int first = left.get(i);
+            while (i + 1 < left.size() && left.get(i + 1) == left.get(i) + 1) {
+                i++;
+            }
+            int last = left.get(i);
+            names.add(last - first >= 2 ? "bench-" + run + "-" + first + " … bench-" + run + "-" + last
+                    : last > first ? "bench-" + run + "-" + first + ", bench-" + run + "-" + last : "bench-" + run + "-" + first);
+        }
+        return said + "; " + left.size() + " could not be, as " + reason + ": disable the account" + (left.size() == 1 ? " " : "s ")
+                + String.join(", ", names) + " on the Users page";
     }
 }

@@ -18,8 +18,8 @@ public final class FileMessages {
             + " give the file the ending ";
 
     /**
-     * A reader's problems said of a file a command reads: it has no content type, only its name's ending, which for a
-     * gzip file is .csv.gz, since the command looks beneath the .gz.
+     * A reader's problems said of a file a command reads or a page's upload: it has no content type, only its name's ending,
+     * which for a gzip file is .csv.gz, since a command looks beneath the .gz.
      */
     public static List<String> ofNamedFile(List<String> problems, Object file) {
         String ending = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? ".csv.gz" : ".csv";

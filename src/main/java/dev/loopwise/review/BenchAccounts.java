@@ -36,12 +36,14 @@ final class BenchAccounts {
     record Outcome(int disabled, List<Long> left, String reason) {
     }
 
-    private final HttpClient http;
+    // Its own client: a 5 s connect timeout suits stopping, but would fail the benchmark's requests to a saturated server.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT).build();
+
     private final String url;
     private final String adminKey;
 
-    BenchAccounts(HttpClient http, String url, String adminKey) {
-        this.http = http;
+    BenchAccounts(String url, String adminKey) {
         this.url = url;
         this.adminKey = adminKey;
     }
@@ -59,10 +61,15 @@ final class BenchAccounts {
                 if (hopeless.get() || !slots.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     break;
                 }
+                // A refusal may have come while this waited for its slot.
+                if (hopeless.get()) {
+                    slots.release();
+                    break;
+                }
                 HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/users/" + id)).timeout(requestTimeout)
                         .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
                         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"disabled\":true}")).build();
-                CompletableFuture<HttpResponse<Void>> answered = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+                CompletableFuture<HttpResponse<Void>> answered = HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding());
                 sent.add(answered);
                 answered.whenComplete((answer, failure) -> {
                     // Recorded before the slot is freed: the last free slot is what tells the caller all have answered.
@@ -85,7 +92,8 @@ final class BenchAccounts {
                 left.add(id);
             }
         }
-        reason.compareAndSet(null, left.isEmpty() ? null : CommandLineMessages.benchNotAnswering(url));
+        // Left without an answer: never sent, or still waiting at the deadline.
+        reason.compareAndSet(null, left.isEmpty() ? null : CommandLineMessages.benchNotWithin(url, deadline.toSeconds()));
         Outcome outcome = new Outcome(ids.size() - left.size(), left, reason.get());
         // Past the deadline nobody waits for the answers: the process is ending.
         sent.forEach(request -> request.cancel(true));

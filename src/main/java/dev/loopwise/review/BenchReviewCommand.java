@@ -6,6 +6,7 @@ import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.common.http.ServerAnswers;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,16 +17,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,11 +55,8 @@ public class BenchReviewCommand implements Callable<Integer> {
 
     static final int MAX_REVIEWERS = 1000;
 
-    // Without a connect timeout an address that swallows packets holds each request for minutes.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(BenchAccounts.CONNECT_TIMEOUT).build();
-    // How long stopping waits for an account under way before disabling the ones listed.
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private BenchStopping stopping;
 
     @Override
     public Integer call() throws Exception {
@@ -85,98 +78,56 @@ public class BenchReviewCommand implements Callable<Integer> {
         }
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> keys = new ArrayList<>();
-        List<Long> accounts = new CopyOnWriteArrayList<>();
-        ReentrantLock making = new ReentrantLock();
-        // Ctrl-C skips the finally below: without this the accounts made so far would stay enabled, their keys unlimited.
-        AtomicBoolean disabled = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread onStop = new Thread(() -> {
-            if (disabled.compareAndSet(false, true)) {
-                disableAll(accounts, making, run);
-            } else {
-                // The command's own disabling is under way: the process must not end before it has been sent.
-                try {
-                    done.await(LOCK_WAIT.plus(BenchAccounts.DEADLINE).toSeconds(), TimeUnit.SECONDS);
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
+        stopping = new BenchStopping(url, adminKey, run);
+        Thread onStop = stopping.hook();
         Runtime.getRuntime().addShutdownHook(onStop);
+        int code;
+        boolean allDisabled;
         try {
-            for (int i = 0; i < reviewers; i++) {
-                String name = "bench-" + run + "-" + i;
-                // Made under a lock the hook waits for: an account under way at Ctrl-C is listed before it looks.
-                making.lock();
-                try {
-                    if (disabled.get()) {
-                        return 130;
-                    }
-                    // A wrong key or address stops here in one sentence, before any reviewer works.
-                    JsonNode account = JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name
-                            + "\",\"password\":\"bench-" + UUID.randomUUID() + "\",\"roles\":\"reviewer\"}")).body());
-                    accounts.add(account.get("id").asLong());
-                } finally {
-                    making.unlock();
-                }
-                // Without a limit: a simulated reviewer clicks far faster than a person, and would measure the limit.
-                String request = "{\"name\":\"bench\",\"username\":\"" + name + "\",\"requestsPerMinute\":0}";
-                try {
-                    keys.add(JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/keys", adminKey, request)).body()).get("key").asText());
-                } catch (Exception refused) {
-                    // Stopping disables the account meanwhile, and the server then refuses its key: that is no error.
-                    if (disabled.get()) {
-                        return 130;
-                    }
-                    throw refused;
-                }
-            }
-            // People first: the saturated mode uses the queue up far faster.
-            int failed = think > 0 ? measure(keys, think, String.format("reading %.1f s per item", think)) : 0;
-            failed += measure(keys, 0, "saturated: no reading time");
-            return failed == 0 ? 0 : 1;
+            code = work(run, keys);
         } finally {
-            try {
-                if (disabled.compareAndSet(false, true)) {
-                    disableAll(accounts, making, run);
-                }
-            } finally {
-                done.countDown();
-            }
+            allDisabled = stopping.finish();
             try {
                 Runtime.getRuntime().removeShutdownHook(onStop);
-            } catch (IllegalStateException stopping) {
+            } catch (IllegalStateException ending) {
                 // Ctrl-C came meanwhile: the accounts are disabled already, by this thread or the hook.
             }
         }
+        // Accounts left enabled, with unlimited keys, are a failure even when the measuring went well.
+        return allDisabled ? code : Math.max(code, 1);
     }
 
-    /**
-     * Waits a little for an account under way, whose request the server may already have carried out, then disables
-     * them all. A server that hangs on that account would otherwise hold the process: past the wait the accounts listed
-     * so far go, and the message names every account of the run, that one too.
-     */
-    private void disableAll(List<Long> accounts, ReentrantLock making, String run) {
-        boolean locked = false;
-        try {
-            locked = making.tryLock(LOCK_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            List<Long> ids = List.copyOf(accounts);
-            int made = locked ? ids.size() : ids.size() + 1;
-            if (made == 0) {
-                return;
+    private int work(String run, List<String> keys) throws Exception {
+        for (int i = 0; i < reviewers; i++) {
+            String name = "bench-" + run + "-" + i;
+            stopping.making.lock();
+            try {
+                if (stopping.stopped()) {
+                    return 130;
+                }
+                // A wrong key or address stops here in one sentence, before any reviewer works.
+                JsonNode account = JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name
+                        + "\",\"password\":\"bench-" + UUID.randomUUID() + "\",\"roles\":\"reviewer\"}")).body());
+                stopping.accounts.add(account.get("id").asLong());
+            } finally {
+                stopping.making.unlock();
             }
-            BenchAccounts.Outcome outcome = new BenchAccounts(http, url, adminKey).disable(ids, BenchAccounts.DEADLINE, BenchAccounts.REQUEST_TIMEOUT);
-            String reason = outcome.reason() != null ? outcome.reason() : CommandLineMessages.benchAccountUnderWay(url);
-            System.err.println(CommandLineMessages.benchAccountsLeft(outcome.disabled(), made - outcome.disabled(), run, made, reason));
-        } finally {
-            if (locked) {
-                making.unlock();
+            // Without a limit: a simulated reviewer clicks far faster than a person, and would measure the limit.
+            String request = "{\"name\":\"bench\",\"username\":\"" + name + "\",\"requestsPerMinute\":0}";
+            try {
+                keys.add(JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/keys", adminKey, request)).body()).get("key").asText());
+            } catch (Exception refused) {
+                // Stopping disables the account meanwhile, and the server then refuses its key: that is no error.
+                if (stopping.stopped()) {
+                    return 130;
+                }
+                throw refused;
             }
         }
+        // People first: the saturated mode uses the queue up far faster.
+        int failed = think > 0 ? measure(keys, think, String.format("reading %.1f s per item", think)) : 0;
+        failed += measure(keys, 0, "saturated: no reading time");
+        return failed == 0 ? 0 : 1;
     }
 
     /** Every reviewer takes an item, reads for about {@code thinkSeconds}, judges it, and goes on until the time is up. */
@@ -187,6 +138,7 @@ public class BenchReviewCommand implements Callable<Integer> {
         AtomicInteger empty = new AtomicInteger();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(reviewers);
+        stopping.working(pool);
         List<Future<?>> futures = new ArrayList<>();
         for (String key : keys) {
             futures.add(pool.submit(() -> {
@@ -195,9 +147,15 @@ public class BenchReviewCommand implements Callable<Integer> {
                     // start-up burst, which the saturated mode measures.
                     Thread.sleep((long) (thinkSeconds * 1000 * ThreadLocalRandom.current().nextDouble()));
                 }
-                while (System.nanoTime() < deadline) {
+                while (System.nanoTime() < deadline && !stopping.stopped()) {
                     long start = System.nanoTime();
-                    HttpResponse<String> item = send("GET", "/api/v1/review/next", key, null);
+                    HttpResponse<String> item = sendOrNull("GET", "/api/v1/review/next", key, null);
+                    if (item == null) {
+                        errors.incrementAndGet();
+                        // A server that refuses connections fails at once: without a pause this would spin.
+                        Thread.sleep(200);
+                        continue;
+                    }
                     next.add((System.nanoTime() - start) / 1e6);
                     if (item.statusCode() == 204) {
                         empty.incrementAndGet();
@@ -213,7 +171,12 @@ public class BenchReviewCommand implements Callable<Integer> {
                         Thread.sleep((long) (thinkSeconds * 1000 * (0.5 + ThreadLocalRandom.current().nextDouble())));
                     }
                     start = System.nanoTime();
-                    HttpResponse<String> judged = send("POST", "/api/v1/review/" + node.get("itemId").asLong(), key, "{\"choice\":\"A\"}");
+                    HttpResponse<String> judged = sendOrNull("POST", "/api/v1/review/" + node.get("itemId").asLong(), key, "{\"choice\":\"A\"}");
+                    if (judged == null) {
+                        errors.incrementAndGet();
+                        Thread.sleep(200);
+                        continue;
+                    }
                     submit.add((System.nanoTime() - start) / 1e6);
                     if (judged.statusCode() >= 300) {
                         errors.incrementAndGet();
@@ -245,7 +208,16 @@ public class BenchReviewCommand implements Callable<Integer> {
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size())));
     }
 
-    private HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
+    /** A request that fails outright is counted as failed: one slow connection under load must not end the run without its table. */
+    private HttpResponse<String> sendOrNull(String method, String path, String key, String body) throws InterruptedException {
+        try {
+            return send(method, path, key, body);
+        } catch (IOException failed) {
+            return null;
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -44,6 +44,11 @@ public final class TicketFile {
         public boolean ok() {
             return errors.isEmpty();
         }
+
+        /** The same, its problems said of a file known by its name (a page's upload, a command's file): no content type to change. */
+        public Parsed ofNamedFile(String fileName) {
+            return new Parsed(rows, FileMessages.ofNamedFile(errors, fileName == null ? "" : fileName), numberedLabels);
+        }
     }
 
     private TicketFile() {

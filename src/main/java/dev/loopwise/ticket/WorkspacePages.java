@@ -74,7 +74,7 @@ public class WorkspacePages {
         }
         try {
             String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
-            TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(file.fileName(), text));
+            TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(file.fileName(), text)).ofNamedFile(file.fileName());
             TicketImporter.Result result = importer.importTickets(parsed);
             return Response.ok(Templates.importer(result, null, ImportFormats.replyless(result))).build();
         } catch (ApiException e) {

@@ -50,6 +50,16 @@ class ReplayRefusalsTest {
     }
 
     @Test
+    void aCsvFileNamedAsJsonLinesIsToldToTakeTheEndingCsvOnThePage() {
+        Caller admin = Caller.session("admin");
+        // A browser sends the file by its name: the content type is not the user's to choose.
+        String page = admin.pageRequest().accept("text/html")
+                .multiPart("file", "traffic.jsonl", "text,label\nwhere is my parcel,track\n".getBytes(StandardCharsets.UTF_8), "application/octet-stream")
+                .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("give the file the ending .csv") && !page.contains("content type text/csv"), page);
+    }
+
+    @Test
     void aFileWithoutRowsIsRefusedSayingSoAndNothingIsSent() {
         // Without an active version every replay is refused first for that (409): this test must not rely on another's run.
         ActiveModel.await();

@@ -67,6 +67,19 @@ class ImportLabelWordsTest {
         assertEquals(tickets, TicketImportTest.countTickets(), "nothing was imported");
     }
 
+    /** Not a label, but the same page's refusal of a file: a browser sends it by its name, so the advice is to rename it. */
+    @Test
+    void aCsvFileNamedAsJsonLinesIsToldToTakeTheEndingCsvOnThePage() {
+        Caller admin = Caller.session("admin");
+        long tickets = TicketImportTest.countTickets();
+        String page = admin.pageRequest().accept("text/html")
+                .multiPart("file", "tickets.jsonl", "text,label\nwhere is my gift wrap qlw7,gift_wrap\n".getBytes(StandardCharsets.UTF_8),
+                        "application/octet-stream")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/import").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("give the file the ending .csv") && !page.contains("content type text/csv"), page);
+        assertEquals(tickets, TicketImportTest.countTickets(), "nothing was imported");
+    }
+
     private static long intents() {
         return QuarkusTransaction.requiringNew().call(() -> Intent.count());
     }

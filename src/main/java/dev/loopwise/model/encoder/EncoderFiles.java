@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -65,13 +66,27 @@ public record EncoderFiles(Path directory, String weightsHash) {
         Path model = directory.resolve("model.onnx");
         try {
             long size = Files.size(model);
-            if (size < SMALLEST_MODEL_BYTES) {
-                throw new IllegalArgumentException("The encoder file " + model.toAbsolutePath().normalize() + (size == 0 ? " is empty"
-                        : " holds " + size + " bytes, which looks like a Git LFS pointer, not the model") + ": fetch the model itself"
-                        + " (git lfs pull) or download it again.");
+            if (size == 0) {
+                throw new IllegalArgumentException("The encoder file " + model.toAbsolutePath().normalize() + " is empty: fetch the"
+                        + " model itself (git lfs pull) or download it again.");
+            }
+            // Only the pointer's own first line says so: any other small file is left to the model's reader to refuse.
+            if (size < SMALLEST_MODEL_BYTES && isLfsPointer(model)) {
+                throw new IllegalArgumentException("The encoder file " + model.toAbsolutePath().normalize() + " is a Git LFS pointer of "
+                        + size + " bytes, not the model: fetch the model itself (git lfs pull) or download it again.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + model, e);
+        }
+    }
+
+    private static final String LFS_POINTER_START = "version https://git-lfs.github.com/spec/v1";
+
+    private static boolean isLfsPointer(Path file) throws IOException {
+        byte[] start = new byte[LFS_POINTER_START.length()];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(start, 0, start.length) == start.length
+                    && new String(start, StandardCharsets.US_ASCII).equals(LFS_POINTER_START);
         }
     }
 

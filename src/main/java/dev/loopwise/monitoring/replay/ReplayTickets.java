@@ -73,7 +73,7 @@ public class ReplayTickets {
             throw ApiException.badRequest("invalid_file", "Choose the demo traffic or a CSV/JSONL file with a text column to replay.");
         }
         String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
-        return checked(text, TicketFile.guess(file.fileName(), text));
+        return checked(text, TicketFile.guess(file.fileName(), text), file.fileName());
     }
 
     /** A replay measures the active version: without one, the whole file would come back failed, ticket by ticket. */
@@ -85,10 +85,16 @@ public class ReplayTickets {
 
     /** A file's tickets, held to the answering API's rules before anything is sent (a problem refuses the whole file). */
     public List<String> checked(String text, TicketFile.Format format) throws IOException {
+        return checked(text, format, null);
+    }
+
+    /** {@code fileName}: an upload's, whose problems are then said of its name, or null for a body sent with a content type. */
+    private List<String> checked(String text, TicketFile.Format format, String fileName) throws IOException {
         if (TextFiles.withoutByteOrderMark(text).isBlank()) {
             throw ApiException.badRequest("invalid_file", DriftMessages.REPLAY_NO_ROWS);
         }
-        TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), format);
+        TicketFile.Parsed read = TicketFile.read(new StringReader(text), format);
+        TicketFile.Parsed parsed = fileName == null ? read : read.ofNamedFile(fileName);
         if (!parsed.ok()) {
             throw ApiException.badRequest("invalid_file", DriftMessages.replayUnreadable(parsed.errors()));
         }
