@@ -17,9 +17,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -140,55 +142,65 @@ public class BenchReviewCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(reviewers);
         stopping.working(pool);
         List<Future<?>> futures = new ArrayList<>();
-        for (String key : keys) {
-            futures.add(pool.submit(() -> {
-                if (thinkSeconds > 0) {
-                    // A team at work is spread over its reading time; fifty first requests in one millisecond are a
-                    // start-up burst, which the saturated mode measures.
-                    Thread.sleep((long) (thinkSeconds * 1000 * ThreadLocalRandom.current().nextDouble()));
-                }
-                while (System.nanoTime() < deadline && !stopping.stopped()) {
-                    long start = System.nanoTime();
-                    HttpResponse<String> item = sendOrNull("GET", "/api/v1/review/next", key, null);
-                    if (item == null) {
-                        errors.incrementAndGet();
-                        // A server that refuses connections fails at once: without a pause this would spin.
-                        Thread.sleep(200);
-                        continue;
-                    }
-                    next.add((System.nanoTime() - start) / 1e6);
-                    if (item.statusCode() == 204) {
-                        empty.incrementAndGet();
-                        Thread.sleep(200);
-                        continue;
-                    }
-                    if (item.statusCode() != 200) {
-                        errors.incrementAndGet();
-                        continue;
-                    }
-                    JsonNode node = JSON.readTree(item.body());
+        try {
+            for (String key : keys) {
+                futures.add(pool.submit(() -> {
                     if (thinkSeconds > 0) {
-                        Thread.sleep((long) (thinkSeconds * 1000 * (0.5 + ThreadLocalRandom.current().nextDouble())));
+                        // A team at work is spread over its reading time; fifty first requests in one millisecond are a
+                        // start-up burst, which the saturated mode measures.
+                        Thread.sleep((long) (thinkSeconds * 1000 * ThreadLocalRandom.current().nextDouble()));
                     }
-                    start = System.nanoTime();
-                    HttpResponse<String> judged = sendOrNull("POST", "/api/v1/review/" + node.get("itemId").asLong(), key, "{\"choice\":\"A\"}");
-                    if (judged == null) {
-                        errors.incrementAndGet();
-                        Thread.sleep(200);
-                        continue;
+                    while (System.nanoTime() < deadline && !stopping.stopped()) {
+                        long start = System.nanoTime();
+                        HttpResponse<String> item = sendOrNull("GET", "/api/v1/review/next", key, null);
+                        if (item == null) {
+                            errors.incrementAndGet();
+                            // A server that refuses connections fails at once: without a pause this would spin.
+                            Thread.sleep(200);
+                            continue;
+                        }
+                        next.add((System.nanoTime() - start) / 1e6);
+                        if (item.statusCode() == 204) {
+                            empty.incrementAndGet();
+                            Thread.sleep(200);
+                            continue;
+                        }
+                        if (item.statusCode() != 200) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        JsonNode node = JSON.readTree(item.body());
+                        if (thinkSeconds > 0) {
+                            Thread.sleep((long) (thinkSeconds * 1000 * (0.5 + ThreadLocalRandom.current().nextDouble())));
+                        }
+                        start = System.nanoTime();
+                        HttpResponse<String> judged = sendOrNull("POST", "/api/v1/review/" + node.get("itemId").asLong(), key, "{\"choice\":\"A\"}");
+                        if (judged == null) {
+                            errors.incrementAndGet();
+                            Thread.sleep(200);
+                            continue;
+                        }
+                        submit.add((System.nanoTime() - start) / 1e6);
+                        if (judged.statusCode() >= 300) {
+                            errors.incrementAndGet();
+                        }
                     }
-                    submit.add((System.nanoTime() - start) / 1e6);
-                    if (judged.statusCode() >= 300) {
-                        errors.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException | RejectedExecutionException e) {
+            // Ctrl-C stopped the reviewers mid-request: the stopping says what happened, not an interrupted sleep.
+            if (stopping.stopped()) {
+                return errors.get();
+            }
+            throw e;
+        } finally {
+            // A reviewer that failed ends the command: the others must not load the server the accounts are disabled on.
+            pool.shutdownNow();
         }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
         System.out.printf("%n%s, %d reviewers, %d s%n", mode, reviewers, seconds);
         System.out.printf("%-40s %10s %10s %10s%n", "measurement", "requests", "p50 ms", "p95 ms");
         print("GET /api/v1/review/next", next);

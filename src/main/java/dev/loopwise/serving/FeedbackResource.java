@@ -100,8 +100,11 @@ public class FeedbackResource {
         UUID id = UUID.fromString(request.requestId());
         // A comment of spaces or invisible characters says nothing: kept as no comment, as a blank rewrite is no rewrite.
         String comment = request.comment() == null || !PlainText.showsSomething(request.comment()) ? null : request.comment();
-        // A request always has text when served; an empty one is what forgetting texts leaves, reply and all.
-        List<?> served = em.createNativeQuery("select case when text = '' then 'forgotten' when reply_text is null then 'none' else 'reply' end"
+        // A request always has text when served; an empty one is what forgetting texts leaves, reply and all. Its endpoint,
+        // reply id and answer source stay: a classification, or a hand-over with neither a reply of the library nor one
+        // written, served no reply before its text went.
+        List<?> served = em.createNativeQuery("select case when text = '' and (endpoint = 'classify' or (reply_id is null and"
+                + " answer_source is null)) then 'none' when text = '' then 'forgotten' when reply_text is null then 'none' else 'reply' end"
                 + " from served_requests where id = ?1").setParameter(1, id).getResultList();
         if (served.isEmpty()) {
             throw ApiException.notFound(ServingMessages.noServedRequest(id, config.retentionMonths()));

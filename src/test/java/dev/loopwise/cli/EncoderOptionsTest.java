@@ -56,10 +56,12 @@ class EncoderOptionsTest {
             assertEquals(2, pointer.exit());
             assertTrue(pointer.err().startsWith("loopwise: --encoder: The encoder file ") && pointer.err().contains("is a Git LFS"
                     + " pointer of 73 bytes, not the model") && !pointer.err().contains("no-such"), pointer.err());
-            // A small file that is no pointer is not called one: the model's reader says what is wrong with it.
+            // A small file that is no pointer (an error page a download saved) is refused as well, and not called one.
             Files.writeString(folder.resolve("model.onnx"), "weights");
             Printed small = run("eval-intents", "--train", "no-such.csv", "--test", "no-such.csv", "--encoder", folder.toString());
-            assertTrue(!small.err().contains("Git LFS"), small.err());
+            assertEquals(2, small.exit(), small.err());
+            assertTrue(small.err().startsWith("loopwise: --encoder: The encoder file ") && small.err().contains("model.onnx holds 7 bytes, too"
+                    + " small to be an ONNX model") && !small.err().contains("Git LFS") && !small.err().contains("no-such"), small.err());
         } finally {
             Files.deleteIfExists(folder.resolve("tokenizer.json"));
             Files.delete(folder.resolve("model.onnx"));

@@ -47,9 +47,6 @@ class BenchAccountsTest {
             assertEquals(0, outcome.disabled());
             assertEquals(IDS, outcome.left());
             assertEquals(CommandLineMessages.benchNotWithin(url, 3), outcome.reason());
-            synchronized (held) {
-                assertTrue(!held.isEmpty(), "the requests reached the silent server");
-            }
         } finally {
             List<Socket> accepted;
             synchronized (held) {

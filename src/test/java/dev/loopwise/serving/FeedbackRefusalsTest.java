@@ -80,6 +80,19 @@ class FeedbackRefusalsTest {
                 "no thumb was saved on a forgotten reply");
     }
 
+    @Test
+    void aClassificationWhoseTextWasForgottenIsStillRefusedAsNoReply() {
+        ActiveModel.await();
+        Caller client = Caller.service(users, keys);
+        String requestId = client.request().contentType("application/json").body("{\"text\":\"where is my parcel FH-555127\"}")
+                .post("/api/v1/classify").then().statusCode(200).extract().path("requestId");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update served_requests set text = '', reply_text = null where id = cast(?1 as uuid)").setParameter(1, requestId).executeUpdate());
+
+        refused(client, "{\"requestId\":\"" + requestId + "\",\"rating\":\"up\"}", 409, "no_reply_served",
+                ServingMessages.noReplyToRate(UUID.fromString(requestId)));
+    }
+
     private static void refused(Caller client, String body, int status, String code, String error) {
         client.request().contentType("application/json").accept("application/json").body(body).post("/api/v1/feedback")
                 .then().statusCode(status).body("code", equalTo(code)).body("error", equalTo(error));

@@ -70,10 +70,12 @@ public record EncoderFiles(Path directory, String weightsHash) {
                 throw new IllegalArgumentException("The encoder file " + model.toAbsolutePath().normalize() + " is empty: fetch the"
                         + " model itself (git lfs pull) or download it again.");
             }
-            // Only the pointer's own first line says so: any other small file is left to the model's reader to refuse.
-            if (size < SMALLEST_MODEL_BYTES && isLfsPointer(model)) {
-                throw new IllegalArgumentException("The encoder file " + model.toAbsolutePath().normalize() + " is a Git LFS pointer of "
-                        + size + " bytes, not the model: fetch the model itself (git lfs pull) or download it again.");
+            // No real model is this small (even a graph with its weights apart is larger): an error page saved by a download,
+            // a cut-off file or a pointer, which only its own first line names as such.
+            if (size < SMALLEST_MODEL_BYTES) {
+                throw new IllegalArgumentException("The encoder file " + model.toAbsolutePath().normalize() + (isLfsPointer(model)
+                        ? " is a Git LFS pointer of " + size + " bytes, not the model: fetch the model itself (git lfs pull) or download it again."
+                        : " holds " + size + " bytes, too small to be an ONNX model: download it again."));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + model, e);
