@@ -36,7 +36,7 @@ class RemovedIntentsBackfillTest {
             // create database takes a role's name, not current_user: the role this test connects as owns it.
             try (ResultSet me = s.executeQuery("select quote_ident(current_user)")) {
                 me.next();
-                s.execute("create database " + database + " owner " + me.getString(1));
+                s.execute("create database " + database + " owner " + me.getString(1) + " template template0");
             }
         }
         Throwable failure = null;
