@@ -73,7 +73,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "404", description = "The request log holds no served request with that requestId: a mistyped id, or"
             + " one of a month dropped after LOOPWISE_SERVING_RETENTION_MONTHS. Code: not_found")
     @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person),"
-            + " code no_reply_served; or its text and reply were blanked after LOOPWISE_SERVING_TEXT_RETENTION_DAYS, code reply_forgotten")
+            + " or its text and reply were blanked after LOOPWISE_SERVING_TEXT_RETENTION_DAYS. Codes: no_reply_served, reply_forgotten")
     @POST
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
