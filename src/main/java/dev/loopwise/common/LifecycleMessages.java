@@ -140,6 +140,19 @@ public final class LifecycleMessages {
                 + " usually give a result you can trust, more when two versions are close (the round then says how many)";
     }
 
+    /**
+     * The judged tickets all fell on one side of the held-out split (it goes by each ticket's hash, so a few tickets can):
+     * how many more tickets would leave about three on each side.
+     */
+    public static String roundSplitOneSided(int comparisons, int tickets, double heldOutShare, boolean noneAside) {
+        int more = Math.max(1, (int) Math.ceil(3 / Math.min(heldOutShare, 1 - heldOutShare)) - tickets);
+        return "A round keeps about " + Math.round(heldOutShare * 100) + "% of the judged tickets aside to measure the new version on."
+                + (comparisons == 1 ? " The one comparison here is of one ticket" : " The " + comparisons + " comparisons here are "
+                + (tickets == 1 ? "all of one ticket" : "of " + tickets + " tickets")) + ", and " + (tickets == 1 ? (noneAside ? "it was not"
+                : "it was") + " set aside" : noneAside ? "none fell aside" : "every one fell aside") + ". Ask reviewers to judge about "
+                + Counts.of(more, "more ticket") + ", then start the round again.";
+    }
+
     /** A round whose comparisons (those it trains on) each set a reply against itself, case and spacing aside. */
     public static String roundLearnsNothing(int comparisons) {
         return "Nothing to learn from: " + (comparisons == 1 ? "the one comparison this round trains on sets"

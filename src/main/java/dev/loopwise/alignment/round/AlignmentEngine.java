@@ -68,8 +68,9 @@ public final class AlignmentEngine {
             (isHeldOut(pair.group(), settings) ? heldOut : train).add(pair);
         }
         if (train.isEmpty() || heldOut.isEmpty()) {
-            throw new IllegalArgumentException("A round needs judgements of several tickets: " + data.pairs().size()
-                    + " comparisons are too few to keep some aside for measuring.");
+            int tickets = (int) data.pairs().stream().map(PreferencePair::group).distinct().count();
+            throw new IllegalArgumentException(LifecycleMessages.roundSplitOneSided(data.pairs().size(), tickets, settings.heldOutShare(),
+                    heldOut.isEmpty()));
         }
         // A reply set against itself moves both rewards together: it adds no gradient, only dilutes the mean loss, so
         // training leaves it out and the count reported is what was trained on. Checked before anything is encoded:

@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /** Turns a round request (with defaults from configuration) into validated settings, and back into a description. */
 public final class RoundRequests {
-    private static final double REWARD_LEARNING_RATE = 0.003;
-    private static final int REWARD_BATCH = 64;
+    static final double REWARD_LEARNING_RATE = 0.003;
+    static final int REWARD_BATCH = 64;
 
     private RoundRequests() {
     }
