@@ -3,8 +3,10 @@ package dev.loopwise.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.audit.AuditEvent;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.QueryMessages;
 import dev.loopwise.common.http.ErrorResponsesOpenApi;
 import dev.loopwise.common.http.Paging;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -159,8 +161,7 @@ public class AuditResource {
         }
         // PostgreSQL keeps years 4713 BC to 294276 AD; the audit trail starts in this era anyway.
         if (parsed == null || parsed.getYear() < 1 || parsed.getYear() > 9999) {
-            throw ApiException.badRequest("validation_failed", name + " must be an ISO-8601 instant between the years 1 and 9999,"
-                    + " such as 2026-01-31T00:00:00Z.");
+            throw ApiException.badRequest("validation_failed", QueryMessages.badInstant(name, PlainText.quoted(value.strip())));
         }
         return parsed;
     }

@@ -92,7 +92,8 @@ public final class AccountMessages {
         if (role == null || role.isBlank()) {
             return "Give the account a role: 'admin', 'reviewer' or 'service' (e.g. \"roles\": \"reviewer\").";
         }
-        return "Unknown role '" + role + "': use 'admin', 'reviewer' or 'service'.";
+        // The name is quoted as sent: a direction override in it would turn the sentence around where a client shows it.
+        return "Unknown role '" + PlainText.quoted(role.strip()) + "': use 'admin', 'reviewer' or 'service'.";
     }
 
     /** Shown only after the right password, so it tells a guesser nothing; without it the person retries until locked out. */

@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.WholeNumbers;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,14 @@ public final class ConversionMessages {
      * expectedActive): a value alone leaves the client to find where it wrote it. {@code parameter} null: not known.
      */
     public static String badAddressValue(Throwable conversion, String parameter, boolean inPath) {
+        return badAddressValue(conversion, parameter, inPath, 0);
+    }
+
+    /**
+     * As {@link #badAddressValue(Throwable, String, boolean)}, naming the largest value the parameter holds ({@code largest}; 0:
+     * not known), so that a number past it says what to send rather than only that it is too large.
+     */
+    public static String badAddressValue(Throwable conversion, String parameter, boolean inPath, long largest) {
         if (parameter == null) {
             return badAddressValue(conversion);
         }
@@ -44,7 +53,8 @@ public final class ConversionMessages {
             return where + " must be a whole number, written with the digits 0 to 9, not '" + shown(value) + "'.";
         }
         if (WholeNumbers.isPlain(value)) {
-            return where + " is far larger than this request takes ('" + shown(value) + "').";
+            return where + " is far larger than this request takes ('" + shown(value) + "')"
+                    + (largest > 0 ? String.format(Locale.ROOT, ": it is at most %,d.", largest) : ".");
         }
         return where + ": " + badAddressValue(conversion);
     }

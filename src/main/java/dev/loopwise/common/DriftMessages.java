@@ -100,8 +100,10 @@ public final class DriftMessages {
 
     public static final String REPLAY_BODY_EMPTY = "The request body is empty: send the CSV or JSONL file of tickets as the body.";
 
-    public static String replayStride(int most) {
-        return "'stride' is how many tickets are sent between drift checks: a whole number from 1 to " + most + ".";
+    /** {@code sent} as the address gave it, already quoted for a sentence. */
+    public static String replayStride(int most, String sent) {
+        return "'stride' is how many tickets are sent between drift checks: a whole number from 1 to " + most + ", written with"
+                + " the digits 0 to 9 alone, without a sign, leading zeros or spaces; got '" + sent + "'.";
     }
 
     /** The one line a chat receiver (Slack, Teams) shows for an alert: its payload's {@code text}. */

@@ -28,4 +28,24 @@ public final class QueryMessages {
     public static String emptyParameter(String name) {
         return "The query parameter '" + name + "' is empty: give it a value, or leave it out to use its default.";
     }
+
+    /**
+     * A time in the address ({@code ?since=}) that is no instant, saying what it lacks: a '+' before the offset that the
+     * address turned into a space (curl and browsers send it as typed, and a query reads '+' as a space), a time zone,
+     * or the time of day.
+     */
+    public static String badInstant(String name, String value) {
+        String fix;
+        if (value.matches(".*T[0-9:.]+ [0-9]{2}(:?[0-9]{2})?")) {
+            fix = ": the '+' before its offset reads as a space in an address; write it as %2B (" + value.replace(" ", "%2B")
+                    + "), or give the time in UTC with Z";
+        } else if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+")) {
+            fix = ": it names no time zone; add Z for UTC (" + value + "Z) or an offset written as %2B01:00";
+        } else if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            fix = ": it is a day without a time; add one (" + value + "T00:00:00Z)";
+        } else {
+            fix = "";
+        }
+        return name + " must be an ISO-8601 instant between the years 1 and 9999, such as 2026-01-31T00:00:00Z" + fix + ".";
+    }
 }

@@ -3,6 +3,7 @@ package dev.loopwise.monitoring;
 import dev.loopwise.alignment.round.RoundStarted;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.DriftMessages;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.http.ErrorResponsesOpenApi;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.common.http.QueryParameters;
@@ -115,11 +116,13 @@ public class DriftResource {
     public Response replay(byte[] bytes,
             @Parameter(description = "Tickets between two drift checks (default: the monitoring stride setting)") @QueryParam("stride") String strideParameter,
             @Context HttpHeaders headers) throws IOException {
-        // Read here rather than by the framework, so that "abc" gets the same sentence as 0 does.
-        Integer stride = strideParameter == null ? null : strideParameter.strip().matches("\\d{1,9}")
-                ? Integer.valueOf(strideParameter.strip()) : -1;
+        // Read here rather than by the framework, so that "abc" gets the same sentence as 0 does; "01" or " 5" is refused as
+        // every other count in an address is, not read as 1 or 5.
+        Integer stride = strideParameter == null ? null : strideParameter.matches("[1-9][0-9]{0,8}")
+                ? Integer.valueOf(strideParameter) : -1;
         if (stride != null && (stride < 1 || stride > ReplayService.MAX_TEXTS)) {
-            throw ApiException.badRequest("validation_failed", DriftMessages.replayStride(ReplayService.MAX_TEXTS));
+            throw ApiException.badRequest("validation_failed",
+                    DriftMessages.replayStride(ReplayService.MAX_TEXTS, PlainText.quoted(strideParameter)));
         }
         String body = bytes == null ? null : TextFiles.utf8(bytes, null);
         if (body == null || body.isBlank()) {

@@ -33,6 +33,20 @@ class AuditTrailTest {
     ApiKeyService keys;
 
     @Test
+    void aTimeTheAddressBrokeSaysWhatToWriteInstead() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        // curl sends "+01:00" as typed, and a query reads that '+' as a space: the server gets the space.
+        admin.request().queryParam("since", "2026-12-02T12:00:00 01:00").get("/api/v1/audit").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("validation_failed"))
+                .body("error", containsString("write it as %2B (2026-12-02T12:00:00%2B01:00)"));
+        admin.request().queryParam("until", "2026-12-02T12:00:00").get("/api/v1/audit").then().statusCode(400)
+                .body("error", containsString("it names no time zone; add Z for UTC (2026-12-02T12:00:00Z)"));
+        admin.request().queryParam("since", "2026-12-02").get("/api/v1/audit").then().statusCode(400)
+                .body("error", containsString("it is a day without a time; add one (2026-12-02T00:00:00Z)"));
+        admin.request().queryParam("since", "2026-12-02T12:00:00+01:00").get("/api/v1/audit").then().statusCode(200);
+    }
+
+    @Test
     void adminActionsThroughTheApiAreRecordedWithTheirActor() throws Exception {
         String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
         ScratchAccounts.user(users.create(lead, "long-enough-pw", Role.ADMIN, null));

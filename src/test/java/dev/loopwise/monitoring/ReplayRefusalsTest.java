@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +107,16 @@ class ReplayRefusalsTest {
             admin.request().contentType("text/csv").queryParam("stride", stride).body("text\nwhere is my parcel\n")
                     .post("/api/v1/drift/replay").then().statusCode(400).body("code", equalTo("validation_failed"))
                     .body("error", startsWith("'stride' is how many tickets are sent between drift checks"));
+        }
+    }
+
+    @Test
+    void aStrideWithALeadingZeroSignOrSpaceIsRefusedAsEveryCountInAnAddressIs() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        for (String stride : List.of("01", " 5", "+2", "5 ")) {
+            admin.request().contentType("text/csv").queryParam("stride", stride).body("text\nwhere is my parcel\n")
+                    .post("/api/v1/drift/replay").then().statusCode(400).body("code", equalTo("validation_failed"))
+                    .body("error", containsString("without a sign, leading zeros or spaces; got '" + stride + "'"));
         }
     }
 }

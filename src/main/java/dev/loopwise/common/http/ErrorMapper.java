@@ -124,7 +124,7 @@ public class ErrorMapper {
             String allowed = AllowedMethods.ofNamedAddress(uri.getPath(), request.getMethod());
             return allowed != null ? methodNotAllowed(allowed, uri, headers)
                     : respond(Status.BAD_REQUEST, "bad_parameter", e.getCause() instanceof ParameterValueError named
-                            ? ConversionMessages.badAddressValue(named, named.name, named.inPath)
+                            ? ConversionMessages.badAddressValue(named, named.name, named.inPath, named.largest)
                             : ConversionMessages.badAddressValue(e.getCause()), uri, headers);
         }
         String message = RequestKind.isOpenAi(uri) ? LlmMessages.openAiAddressUnknown(PlainText.quoted(uri.getPath())) : Messages.NOT_FOUND;

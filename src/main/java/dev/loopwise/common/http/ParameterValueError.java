@@ -16,19 +16,22 @@ final class ParameterValueError extends IllegalArgumentException {
     /** The parameter's name, or null where its annotation leaves it to the Java parameter's name. */
     final String name;
     final boolean inPath;
+    /** The largest value the parameter's type holds, which a refusal of a number past it names. */
+    final long largest;
 
-    private ParameterValueError(IllegalArgumentException failure, String name, boolean inPath) {
+    private ParameterValueError(IllegalArgumentException failure, String name, boolean inPath, long largest) {
         super(failure.getMessage(), failure);
         this.name = name;
         this.inPath = inPath;
+        this.largest = largest;
     }
 
-    static IllegalArgumentException of(IllegalArgumentException failure, Annotation[] annotations) {
+    static IllegalArgumentException of(IllegalArgumentException failure, Annotation[] annotations, long largest) {
         for (Annotation annotation : annotations == null ? new Annotation[0] : annotations) {
             String name = annotation instanceof PathParam p ? p.value() : annotation instanceof RestPath p ? p.value()
                     : annotation instanceof QueryParam q ? q.value() : annotation instanceof RestQuery q ? q.value() : null;
             if (name != null && !name.isEmpty()) {
-                return new ParameterValueError(failure, name, annotation instanceof PathParam || annotation instanceof RestPath);
+                return new ParameterValueError(failure, name, annotation instanceof PathParam || annotation instanceof RestPath, largest);
             }
         }
         return failure;

@@ -20,21 +20,21 @@ public class WholeNumberParams implements ParamConverterProvider {
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainLong, annotations);
+            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainLong, annotations, Long.MAX_VALUE);
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainInt, annotations);
+            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainInt, annotations, Integer.MAX_VALUE);
         }
         return null;
     }
 
-    private record Whole<N extends Number>(Function<String, N> parse, Annotation[] annotations) implements ParamConverter<N> {
+    private record Whole<N extends Number>(Function<String, N> parse, Annotation[] annotations, long largest) implements ParamConverter<N> {
         @Override
         public N fromString(String value) {
             try {
                 return value == null ? null : parse.apply(value);
             } catch (IllegalArgumentException e) {
-                throw ParameterValueError.of(e, annotations);
+                throw ParameterValueError.of(e, annotations, largest);
             }
         }
 

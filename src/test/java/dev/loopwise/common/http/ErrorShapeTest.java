@@ -59,6 +59,11 @@ class ErrorShapeTest {
         admin.request().contentType("application/json")
                 .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":\"superuser\"}").post("/api/v1/users")
                 .then().statusCode(400).body("error", containsString("Unknown role 'superuser'"));
+        // A role name is quoted back with its hidden characters as codes: an override would turn the sentence around.
+        admin.request().contentType("application/json")
+                .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":[\"rev\\u202eiewer\"]}").post("/api/v1/users")
+                .then().statusCode(400).body("code", equalTo("unknown_role"))
+                .body("error", equalTo("Unknown role 'revU+202Eiewer': use 'admin', 'reviewer' or 'service'."));
         admin.request().contentType("application/json").body("{\"messages\":" + "[".repeat(1001) + "]".repeat(1001) + "}")
                 .post("/v1/chat/completions").then().statusCode(400)
                 .body("error.message", containsString("nested more than 1,000 levels deep"));

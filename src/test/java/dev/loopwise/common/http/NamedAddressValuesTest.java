@@ -40,7 +40,8 @@ class NamedAddressValuesTest {
         admin.request().contentType("application/json").post("/api/v1/models/" + active + "/rollback?expectedActive=1.5").then().statusCode(400)
                 .body("error", containsString("The query parameter 'expectedActive' must be a whole number"));
         admin.request().contentType("application/json").post("/api/v1/models/" + active + "/promote?expectedActive=99999999999").then().statusCode(400)
-                .body("error", equalTo("The query parameter 'expectedActive' is far larger than this request takes ('99999999999')."));
+                .body("error", equalTo("The query parameter 'expectedActive' is far larger than this request takes ('99999999999'): it is at most"
+                        + " 2,147,483,647."));
         admin.request().contentType("application/json").post("/api/v1/models/" + active + "/promote?expectedActive=-1").then().statusCode(400)
                 .body("error", equalTo("The query parameter 'expectedActive': " + HttpMessages.notPlainNumber("-1")));
         assertEquals(active, ActiveModel.await(), "a refused switch leaves the active version serving");
@@ -72,7 +73,8 @@ class NamedAddressValuesTest {
         admin.request().get("/api/v1/models/abc").then().statusCode(400).body("code", equalTo("bad_parameter"))
                 .body("error", equalTo("The version in the path must be a whole number, written with the digits 0 to 9, not 'abc'."));
         admin.request().get("/api/v1/rounds/99999999999999999999").then().statusCode(400)
-                .body("error", equalTo("The id in the path is far larger than this request takes ('99999999999999999999')."));
+                .body("error", equalTo("The id in the path is far larger than this request takes ('99999999999999999999'): it is at most"
+                        + " 9,223,372,036,854,775,807."));
         admin.request().contentType("application/json").body("{\"displayName\":\"x\"}").patch("/api/v1/users/1.5").then()
                 .statusCode(400).body("error", containsString("The id in the path must be a whole number"));
         Caller.reviewer(users, keys).request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/x1")
