@@ -45,7 +45,11 @@ public final class ConversionMessages {
      */
     public static String badAddressValue(Throwable conversion, String parameter, boolean inPath, long largest) {
         if (parameter == null) {
-            return badAddressValue(conversion);
+            // A parameter whose annotation leaves its name to the Java parameter's: the limit is still known.
+            String value = quotedValue(conversion);
+            return largest > 0 && WholeNumbers.isPlain(value) ? String.format(Locale.ROOT, "A value in the address is too large ('%s'):"
+                    + " it is at most %,d. Check the query parameters and the ids in the path.", shown(value), largest)
+                    : badAddressValue(conversion);
         }
         String where = inPath ? "The " + parameter + " in the path" : "The query parameter '" + parameter + "'";
         String value = quotedValue(conversion);
@@ -53,8 +57,9 @@ public final class ConversionMessages {
             return where + " must be a whole number, written with the digits 0 to 9, not '" + shown(value) + "'.";
         }
         if (WholeNumbers.isPlain(value)) {
-            return where + " is far larger than this request takes ('" + shown(value) + "')"
-                    + (largest > 0 ? String.format(Locale.ROOT, ": it is at most %,d.", largest) : ".");
+            // With its limit named, "far larger" would overstate a value one past it.
+            return largest > 0 ? String.format(Locale.ROOT, "%s is too large ('%s'): it is at most %,d.", where, shown(value), largest)
+                    : where + " is far larger than this request takes ('" + shown(value) + "').";
         }
         return where + ": " + badAddressValue(conversion);
     }

@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 
 /** What an API address says about a query parameter it cannot read: repeated, unknown to it, or sent empty. */
@@ -36,10 +38,11 @@ public final class QueryMessages {
      */
     public static String badInstant(String name, String value) {
         String fix;
-        if (value.matches(".*T[0-9:.]+ [0-9]{2}(:?[0-9]{2})?")) {
+        // A fix is offered only when it parses: "T12 0100" or "T12" would otherwise be told to become another refused value.
+        if (value.matches(".*T[0-9:.]+ [0-9]{2}(:?[0-9]{2})?") && parses(value.replace(" ", "+"))) {
             fix = ": the '+' before its offset reads as a space in an address; write it as %2B (" + value.replace(" ", "%2B")
                     + "), or give the time in UTC with Z";
-        } else if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+")) {
+        } else if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+") && parses(value + "Z")) {
             fix = ": it names no time zone; add Z for UTC (" + value + "Z) or an offset written as %2B01:00";
         } else if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
             fix = ": it is a day without a time; add one (" + value + "T00:00:00Z)";
@@ -47,5 +50,14 @@ public final class QueryMessages {
             fix = "";
         }
         return name + " must be an ISO-8601 instant between the years 1 and 9999, such as 2026-01-31T00:00:00Z" + fix + ".";
+    }
+
+    private static boolean parses(String instant) {
+        try {
+            OffsetDateTime.parse(instant);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 }

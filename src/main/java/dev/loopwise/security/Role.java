@@ -23,7 +23,7 @@ public final class Role {
     /** Parses a comma-separated role list, rejecting unknown names. */
     public static Set<String> parse(String roles) {
         Set<String> parsed = new LinkedHashSet<>();
-        Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(role -> {
+        Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).forEach(role -> {
             if (!role.equals(ADMIN) && !role.equals(REVIEWER) && !role.equals(SERVICE)) {
                 throw ApiException.badRequest("unknown_role", AccountMessages.unknownRole(role));
             }

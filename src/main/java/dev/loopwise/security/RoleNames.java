@@ -3,6 +3,7 @@ package dev.loopwise.security;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.json.JsonStrictness;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RoleNames(String joined) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static RoleNames of(JsonNode node) {
+        // Read as a tree, the names skip the check every bound text gets: a direction override is refused here as there.
         if (node.isTextual()) {
+            JsonStrictness.checkText("roles", node.asText());
             return new RoleNames(node.asText());
         }
         if (node.isArray()) {
@@ -24,6 +27,7 @@ public record RoleNames(String joined) {
                 if (!name.isTextual()) {
                     throw invalid();
                 }
+                JsonStrictness.checkText("roles", name.asText());
                 names.add(name.asText());
             }
             return new RoleNames(String.join(",", names));

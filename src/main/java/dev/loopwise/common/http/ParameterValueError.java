@@ -34,6 +34,7 @@ final class ParameterValueError extends IllegalArgumentException {
                 return new ParameterValueError(failure, name, annotation instanceof PathParam || annotation instanceof RestPath, largest);
             }
         }
-        return failure;
+        // Unnamed (@RestQuery alone names it after the Java parameter): the refusal can still name the limit.
+        return largest > 0 ? new ParameterValueError(failure, null, false, largest) : failure;
     }
 }

@@ -59,11 +59,17 @@ class ErrorShapeTest {
         admin.request().contentType("application/json")
                 .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":\"superuser\"}").post("/api/v1/users")
                 .then().statusCode(400).body("error", containsString("Unknown role 'superuser'"));
-        // A role name is quoted back with its hidden characters as codes: an override would turn the sentence around.
+        // A role name holding a direction override is refused as any text is, in a list or alone.
+        for (String roles : new String[] {"[\"rev\\u202eiewer\"]", "\"rev\\u202eiewer\""}) {
+            admin.request().contentType("application/json")
+                    .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":" + roles + "}").post("/api/v1/users")
+                    .then().statusCode(400).body("code", equalTo("invalid_text")).body("error", containsString("roles"));
+        }
+        // Other hidden characters are quoted back as codes; a full-width space after a name is a space, as an ASCII one is.
         admin.request().contentType("application/json")
-                .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":[\"rev\\u202eiewer\"]}").post("/api/v1/users")
+                .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":[\"rev\\u200biewer\"]}").post("/api/v1/users")
                 .then().statusCode(400).body("code", equalTo("unknown_role"))
-                .body("error", equalTo("Unknown role 'revU+202Eiewer': use 'admin', 'reviewer' or 'service'."));
+                .body("error", equalTo("Unknown role 'revU+200Biewer': use 'admin', 'reviewer' or 'service'."));
         admin.request().contentType("application/json").body("{\"messages\":" + "[".repeat(1001) + "]".repeat(1001) + "}")
                 .post("/v1/chat/completions").then().statusCode(400)
                 .body("error.message", containsString("nested more than 1,000 levels deep"));
@@ -84,7 +90,7 @@ class ErrorShapeTest {
         // A whole number too large for the parameter is no "not a whole number" mistake.
         admin.request().get("/api/v1/models/99999999999999")
                 .then().statusCode(400).body("code", equalTo("bad_parameter"))
-                .body("error", containsString("far larger than this request takes ('99999999999999')"));
+                .body("error", containsString("is too large ('99999999999999'): it is at most 2,147,483,647"));
         // Nor is a negative one: ids have no sign.
         admin.request().get("/api/v1/models/-99999999999999")
                 .then().statusCode(400).body("code", equalTo("bad_parameter"))
