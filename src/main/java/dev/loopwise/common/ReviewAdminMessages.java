@@ -96,8 +96,11 @@ public final class ReviewAdminMessages {
                 : "v" + version + " is no longer compared: new review items come from the active version alone.";
     }
 
-    /** The fold under Review quality's items table: how many items it lists in all and how many the fold holds. */
-    public static String showAllItems(int all, int folded) {
-        return "Show all " + all + " items (" + folded + " more, none of them gold)";
+    /**
+     * The fold under Review quality's items table. It holds the next newest of a list cut at the newest 15, so "all" would
+     * read as every item there is beside a count of dozens waiting.
+     */
+    public static String showMoreItems(int folded) {
+        return "Show the next " + folded + " newest items (none of them gold)";
     }
 }

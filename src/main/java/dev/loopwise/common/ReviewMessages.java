@@ -80,8 +80,11 @@ public final class ReviewMessages {
      */
     public static final String REVIEW_JUDGED_ELSEWHERE = "You had already judged this ticket in another tab or on another"
             + " device, so this choice was not saved: the first answer stands. Here is the next ticket.";
-    /** Page text under the choices: what "None fits: out of scope" does, where keyboard and touch users read it too. */
-    public static final String REVIEW_OUT_OF_SCOPE_NOTE = "None fits: out of scope — for a ticket support does not answer with"
+    /**
+     * Page text under the choices: what "None fits: out of scope" does, where keyboard and touch users read it too. The page
+     * writes the button's name before it as the button shows it, shorter on a phone.
+     */
+    public static final String REVIEW_OUT_OF_SCOPE_NOTE = "for a ticket support does not answer with"
             + " a reply from the library (not a support request, another company's product, gibberish). The model learns to hand"
             + " tickets like it to a person.";
     public static final String REVIEW_SET_ASIDE_NOTE = "Set aside: items that several reviewers skipped (3 unless set otherwise) are no "

@@ -39,9 +39,9 @@ public class GoldItemsFirst {
         return items.stream().anyMatch(GoldItemsFirst::gold);
     }
 
-    /** "Show all 30 items (24 more, none of them gold)", on the fold. */
+    /** "Show the next 9 newest items (none of them gold)", on the fold. */
     static String itemsFoldSummary(List<ReviewItem> items) {
-        return ReviewAdminMessages.showAllItems(items.size(), itemsFolded(items).size());
+        return ReviewAdminMessages.showMoreItems(itemsFolded(items).size());
     }
 
     private static boolean gold(ReviewItem item) {

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,7 +53,7 @@ class JudgingPageWordsBrowserTest extends ReviewerBrowserTest {
             WebElement button = driver.findElement(By.cssSelector("[data-choice=out_of_scope]"));
             WebElement note = driver.findElement(By.id("out-of-scope-note"));
             assertTrue(note.isDisplayed(), "the explanation is on screen");
-            assertEquals(ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE, note.getText());
+            assertEquals("None fits: out of scope — " + ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE, note.getText());
             assertEquals("out-of-scope-note", button.getAttribute("aria-describedby"), "a screen reader reads it with the button");
             assertTrue(button.getAccessibleName().startsWith("None fits: out of scope"), button.getAccessibleName());
             assertTrue(button.getAttribute("title") == null || button.getAttribute("title").isEmpty(),
@@ -60,6 +61,21 @@ class JudgingPageWordsBrowserTest extends ReviewerBrowserTest {
             // With single-key shortcuts off (speech input), the explanation stays: it is not a key hint.
             driver.findElement(By.id("shortcuts")).click();
             assertTrue(note.isDisplayed());
+        });
+    }
+
+    /** On a phone the button reads "Out of scope": the note under it names it so, not by the wide screen's longer name. */
+    @Test
+    void onAPhoneTheNoteNamesTheOutOfScopeButtonAsItReads() {
+        Browser.run(driver, "judging-words-phone-failure", () -> {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            signIn();
+            driver.get(base + "review/judge");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-A")));
+            String button = driver.findElement(By.cssSelector("[data-choice=out_of_scope]")).getText();
+            assertTrue(button.startsWith("Out of scope"), button);
+            assertEquals("Out of scope — " + ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE,
+                    driver.findElement(By.id("out-of-scope-note")).getText());
         });
     }
 
