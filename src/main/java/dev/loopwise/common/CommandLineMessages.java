@@ -67,6 +67,20 @@ public final class CommandLineMessages {
         return option + " must be " + range + ", not " + given + ".";
     }
 
+    /**
+     * A label option given empty or as spaces alone ({@code --name "$LABEL"} with LABEL unset): taken as left out, it made a
+     * key under the default name the script never asked for. {@code leftOut}: what leaving the option out gives.
+     */
+    public static String blankLabel(String option, String value, String leftOut) {
+        return option + " is " + (value.isEmpty() ? "empty" : "only spaces") + ": give a label to recognise it by, or leave " + option
+                + " out for " + leftOut + ".";
+    }
+
+    /** A label longer than what is stored, counted in characters as typed (without spaces around it). */
+    public static String labelTooLong(String option, int length, int most) {
+        return option + " has " + length + " characters: it takes at most " + most + "; give a shorter label.";
+    }
+
     /** {@code options}: one option or several joined by ", ". */
     public static String onlyWith(String options, String with) {
         boolean one = !options.contains(",");

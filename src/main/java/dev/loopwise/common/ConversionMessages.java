@@ -53,6 +53,11 @@ public final class ConversionMessages {
         }
         String where = inPath ? "The " + parameter + " in the path" : "The query parameter '" + parameter + "'";
         String value = quotedValue(conversion);
+        if (inPath && parameter.equals("version") && value != null && AS_SHOWN.matcher(value).matches()) {
+            // The pages print versions as "v3": a client copying one is told the one change to make.
+            return where + " is a number written without the 'v' the pages print before it: write '" + value.substring(1)
+                    + "', not '" + value + "'.";
+        }
         if (value != null && !WholeNumbers.hasOtherDigits(value) && !WholeNumbers.isPlain(value) && !WHOLE.matcher(value.strip()).matches()) {
             return where + " must be a whole number, written with the digits 0 to 9, not '" + shown(value) + "'.";
         }
@@ -92,6 +97,7 @@ public final class ConversionMessages {
     }
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    private static final Pattern AS_SHOWN = Pattern.compile("[vV][1-9][0-9]*");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+|\\d*\\.\\d+([eE][+-]?\\d+)?)");
 

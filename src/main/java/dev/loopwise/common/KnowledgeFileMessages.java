@@ -44,6 +44,23 @@ public final class KnowledgeFileMessages {
                 + " (or one JSON array of them: .json, application/json)." + advice;
     }
 
+    /**
+     * A file whose name has no ending (or that came with no name) and whose content type says nothing of what it holds
+     * (none, or application/octet-stream, what many clients send for any file): its text may well be an article, so it
+     * is told how to say which kind, not that it is no knowledge-base file. {@code type} null: none was sent.
+     */
+    public static String formatNotSaid(String fileName, String type, String endings) {
+        String sent = type == null ? "no content type" : "the content type " + type + ", which says nothing of what a file holds";
+        String typed = ", or send it with its content type (text/markdown, text/html, application/x-ndjson or application/json)."
+                + " Nothing was imported.";
+        if (fileName == null || fileName.isBlank()) {
+            return "The file came with no name and " + sent + ", so there is nothing to read it by: give its name with its ending in"
+                    + " ?name= (for example ?name=returns.md; the endings read are " + endings + ")" + typed;
+        }
+        return "'" + fileName + "' has no ending and came with " + sent + ", so there is nothing to read it by: name the file with one"
+                + " of " + endings + " (for example " + fileName.strip() + ".md)" + typed;
+    }
+
     private static final String[] ARCHIVES = {".zip", ".tar", ".gz", ".tgz", ".7z", ".rar"};
     private static final String[] DOCUMENTS = {".doc", ".docx", ".odt", ".rtf", ".pages"};
     private static final String[] TABLES = {".csv", ".tsv", ".xls", ".xlsx", ".ods"};

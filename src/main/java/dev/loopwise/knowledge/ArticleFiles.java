@@ -52,6 +52,11 @@ final class ArticleFiles {
         if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines") || type.startsWith("application/json")) {
             return Format.JSONL;
         }
+        String base = type.split(";", 2)[0].strip();
+        if ((base.isEmpty() || base.equals("application/octet-stream")) && !name.contains(".")) {
+            throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.formatNotSaid(fileName, base.isEmpty() ? null : base,
+                    EXTENSIONS));
+        }
         String what = !name.isEmpty() ? "'" + fileName + "'" : type.isEmpty() ? "A file without a type" : "A file of type " + type;
         throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.notKnowledgeFile(what, fileName, ARTICLE_SHAPE));
     }

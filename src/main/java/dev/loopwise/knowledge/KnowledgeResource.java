@@ -91,6 +91,7 @@ public class KnowledgeResource {
                     + " one article; a JSON lines file of several has none: read each of articleIds there", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KnowledgeImporter.Result.class)))
     @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location",
+            headers = @Header(name = "Location", description = "The import's address, /api/v1/knowledge/imports/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported. Codes: unsupported_type,"
             + " empty_file, binary_file, not_utf8, compressed_file, file_too_large, invalid_file, invalid_name (the name parameter: not"

@@ -37,6 +37,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -106,6 +108,7 @@ public class DriftResource {
     @APIResponse(responseCode = "200", description = "A short file, replayed while the request waited: the requests sent and the checks made",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayAnswered.class)))
     @APIResponse(responseCode = "202", description = "A long file, replayed in the background: follow it at the Location",
+            headers = @Header(name = "Location", description = "The replay's address, /api/v1/drift/replays/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayView.class)))
     @APIResponse(responseCode = "409", description = "No version is active, so no ticket can be answered; nothing was sent. Code: no_active_model")
     @APIResponse(responseCode = "400", description = ErrorResponsesOpenApi.BAD_INPUT + ", invalid_file (an empty file, rows without a text,"
@@ -156,14 +159,17 @@ public class DriftResource {
 
     /** Approves a requested round: 200 with the round; 409 {@code already_decided} when it was approved or dismissed before. */
     @Operation(summary = "Approve a proposed round", description = "Queues the round drift proposed, in the same transaction.")
-    @APIResponse(responseCode = "200", description = "The round is queued",
+    @APIResponse(responseCode = "200", description = "The round is queued; follow it at the Location, /api/v1/rounds/{roundId}",
+            headers = @Header(name = "Location", description = "The round's address, /api/v1/rounds/{roundId}: the one queued for this"
+                    + " proposal, or the round already waiting that took it", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundStarted.class)))
     @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide."
             + " Codes: already_decided, not_proposed_yet, nothing_to_decide")
     @POST
     @Path("/actions/{id}/approve")
-    public RoundStarted approve(@PathParam("id") long id) {
-        return new RoundStarted(actions.approve(id, currentUser.name()));
+    public Response approve(@PathParam("id") long id) {
+        long round = actions.approve(id, currentUser.name());
+        return Response.ok(new RoundStarted(round)).location(RoundStarted.address(round)).build();
     }
 
     /** Dismisses a requested round: 204; 409 {@code already_decided} when it was approved or dismissed before. */

@@ -21,7 +21,7 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** {@code requestsPerMinute}: the key's own limit (0: none); null takes the configured default. */
-    static final int MAX_NAME = 100;
+    public static final int MAX_NAME = 100;
 
     public static NewApiKey issue(String name, Integer requestsPerMinute) {
         if (requestsPerMinute != null && requestsPerMinute < 0) {

@@ -129,6 +129,36 @@ class KnowledgeImportInputTest {
         assertEquals("https://help.shop.io/a", KnowledgeFormats.liveUrl(new Passage(1, "Live", "https://help.shop.io/a", "Text.", 0.9)));
     }
 
+    @Test
+    void aFileWhoseNameAndTypeSayNothingOfItsKindIsToldHowToSayIt() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString();
+        long mark = KnowledgeArticles.count(em, "select coalesce(max(id), 0) from knowledge_imports");
+        byte[] article = ("# Gift cards " + tag + "\n\nGift cards never expire.\n").getBytes(StandardCharsets.UTF_8);
+        String typed = ", or send it with its content type (text/markdown, text/html, application/x-ndjson or application/json)."
+                + " Nothing was imported.";
+        // It was told it is no knowledge-base file, though it may well be Markdown: what is missing is a name or a type saying so.
+        admin.request().contentType("application/octet-stream").body(article).post(ARTICLES).then().statusCode(400)
+                .body("code", equalTo("unsupported_type"))
+                .body("error", equalTo("The file came with no name and the content type application/octet-stream, which says nothing of"
+                        + " what a file holds, so there is nothing to read it by: give its name with its ending in ?name= (for example"
+                        + " ?name=returns.md; the endings read are .md, .markdown, .txt, .html, .htm, .jsonl, .ndjson or .json)" + typed));
+        String name = "gift-cards-" + tag;
+        admin.request().contentType("application/octet-stream").queryParam("name", name).body(article).post(ARTICLES).then()
+                .statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", equalTo("'" + name + "' has no ending and came with the content type application/octet-stream, which says"
+                        + " nothing of what a file holds, so there is nothing to read it by: name the file with one of .md, .markdown,"
+                        + " .txt, .html, .htm, .jsonl, .ndjson or .json (for example " + name + ".md)" + typed));
+        assertEquals(0, written(tag, mark), "no article, passage or import row");
+        // Either said, the same file is read.
+        admin.request().contentType("application/octet-stream").queryParam("name", name + ".md").body(article).post(ARTICLES).then()
+                .statusCode(201).body("articles", equalTo(1));
+        admin.request().contentType("text/markdown").queryParam("name", name).body(article).post(ARTICLES).then()
+                .statusCode(201).body("articles", equalTo(1));
+        admin.request().queryParam("q", tag).get(ARTICLES).then().statusCode(200).extract().jsonPath().getList("id", Integer.class)
+                .forEach(id -> admin.request().delete(ARTICLES + "/" + id).then().statusCode(204));
+    }
+
     private static ValidatableResponse withUrl(Caller admin, String tag, String url) {
         return admin.request().contentType("text/markdown").queryParam("name", "gift-cards-" + tag + ".md").queryParam("url", url)
                 .body("# Gift cards " + tag + "\n\nGift cards never expire.\n").post(ARTICLES).then().statusCode(400).body("code", equalTo("invalid_url"))

@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -97,6 +99,8 @@ class DriftApprovalTest {
                     .post("/api/v1/drift/actions/" + action + "/approve");
             assertEquals(200, approved.statusCode(), approved.asString());
             assertEquals(queued, ((Number) approved.path("roundId")).longValue(), "the waiting round, not a copy behind it");
+            assertEquals("/api/v1/rounds/" + queued, URI.create(approved.header("Location")).getPath(), "the round's address");
+            Caller.apiKey(keys, "admin").request().get(URI.create(approved.header("Location")).getPath()).then().statusCode(200).body("roundId", equalTo((int) queued));
             // The pages say it waits, rather than "start another" (Rounds) or "no round yet" (the overview).
             Caller lead = Caller.session("admin");
             String rounds = lead.pageRequest().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();

@@ -24,6 +24,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -101,7 +103,9 @@ public class RoundResource {
 
     @Operation(summary = "Start an alignment round",
             description = "Trains a reward model on reviewers' judgements and a candidate policy from it; the candidate is promoted only if its gates pass.")
-    @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}",
+    @APIResponse(responseCode = "202", description = "The round is queued; follow it at the Location, /api/v1/rounds/{roundId}",
+            headers = @Header(name = "Location", description = "The round's address, /api/v1/rounds/{roundId}; the same request again while"
+                    + " that round waits, or within a few seconds of its start, names it too", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundStarted.class)))
     @APIResponse(responseCode = "400", description = "A setting is out of range or not one a round takes. Code: invalid_round")
     @APIResponse(responseCode = "409", description = "Nothing or too little to learn from, no active version, or an active version without a reply"
@@ -110,7 +114,7 @@ public class RoundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(RoundRequest request) {
         AlignmentRound round = rounds.start(RoundRequests.settings(config, request), currentUser.name());
-        return Response.accepted(new RoundStarted(round.id)).build();
+        return Response.accepted(new RoundStarted(round.id)).location(RoundStarted.address(round.id)).build();
     }
 
     /** Stops a round: a queued one at once, a running one at its next step; 409 when it has already ended. */

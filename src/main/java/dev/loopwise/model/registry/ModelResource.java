@@ -27,12 +27,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -149,7 +152,9 @@ public class ModelResource {
     @APIResponse(responseCode = "409",
             description = "Nothing to learn yet (no intents), an intent with fewer than 2 tickets for finetune, or another training waiting or running."
                     + " Codes: no_intents, intents_without_tickets, training_running")
-    @APIResponse(responseCode = "202", description = "The training is queued; follow it at /api/v1/training-runs/{runId}",
+    @APIResponse(responseCode = "202", description = "The training is queued; follow it at the Location, /api/v1/training-runs/{runId}",
+            headers = @Header(name = "Location", description = "The run's address, /api/v1/training-runs/{runId}; the same request again while"
+                    + " that run waits, or within a few seconds of its start, names it too", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingStarted.class)))
     @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes. Code: invalid_regime")
     @POST
@@ -159,11 +164,13 @@ public class ModelResource {
         String regime = request == null || request.regime() == null ? IntentRegime.AUTO : request.regime();
         try {
             TrainingRun run = training.start(regime, currentUser.name());
-            return Response.accepted(new TrainingStarted(run.id)).build();
+            return Response.accepted(new TrainingStarted(run.id)).location(URI.create(RUNS + run.id)).build();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_regime", e.getMessage() + ".");
         }
     }
+
+    private static final String RUNS = "/api/v1/training-runs/";
 
     @Operation(summary = "Follow a training run",
             description = "Status, progress, current step and, once it succeeded, the version it made.")

@@ -50,6 +50,13 @@ public class ApiKeyCommand {
             if (name != null && name.indexOf('\uFFFD') >= 0) {
                 throw new IllegalArgumentException(CommandLineMessages.undecodedArgument("--name"));
             }
+            if (name != null && name.isBlank()) {
+                throw new IllegalArgumentException(CommandLineMessages.blankLabel("--name", name, "'" + UNNAMED + "' (numbered when taken)"));
+            }
+            int length = name == null ? 0 : name.strip().codePointCount(0, name.strip().length());
+            if (length > NewApiKey.MAX_NAME) {
+                throw new IllegalArgumentException(CommandLineMessages.labelTooLong("--name", length, NewApiKey.MAX_NAME));
+            }
         }
 
         @Override

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -123,10 +124,18 @@ class AlignmentRoundTest {
         admin.request().get("/api/v1/rounds/99999").then().statusCode(404);
         // The same request twice while the first waits (the slot is held, so it cannot start) shares that round.
         long[] ids = HeldTrainingSlot.run(() -> {
-            long first = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":77}")
-                    .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
-            long again = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":77}")
-                    .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
+            var firstStarted = admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":77}")
+                    .post("/api/v1/rounds").then().statusCode(202).extract();
+            var againStarted = admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":77}")
+                    .post("/api/v1/rounds").then().statusCode(202).extract();
+            long first = ((Number) firstStarted.path("roundId")).longValue();
+            long again = ((Number) againStarted.path("roundId")).longValue();
+            // Both answers name the round's address, the copy's too, and it reads that round.
+            for (var started : List.of(firstStarted, againStarted)) {
+                String location = URI.create(started.header("Location")).getPath();
+                assertEquals("/api/v1/rounds/" + first, location);
+                admin.request().get(location).then().statusCode(200).body("roundId", equalTo((int) first));
+            }
             long other = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":78}")
                     .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
             for (long id : new long[] {first, other}) {

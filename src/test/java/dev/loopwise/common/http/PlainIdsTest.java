@@ -1,6 +1,7 @@
 package dev.loopwise.common.http;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,24 @@ class PlainIdsTest {
             admin.request().get(address).then().statusCode(400).body("code", equalTo("bad_parameter"))
                     .body("error", containsString("is too large ("));
         }
+    }
+
+    @Test
+    void aVersionWrittenAsThePagesPrintItIsToldToDropTheV() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        // The API keeps one address per version; the refusal names the one change to make.
+        for (String address : new String[] {"/api/v1/models/v1", "/api/v1/models/V1"}) {
+            admin.request().get(address).then().statusCode(400).body("code", equalTo("bad_parameter"))
+                    .body("error", equalTo("The version in the path is a number written without the 'v' the pages print before it: write '1',"
+                            + " not '" + address.substring(address.lastIndexOf('/') + 1) + "'."));
+        }
+        admin.request().contentType("application/json").post("/api/v1/models/v12/promote").then().statusCode(400)
+                .body("error", containsString("write '12', not 'v12'"));
+        // A page opens the version at its own address, the query kept.
+        Caller page = Caller.session("admin");
+        page.pageRequest().accept("text/html").redirects().follow(false).get("/admin/models/v3?x=1").then().statusCode(301)
+                .header("Location", endsWith("/admin/models/3?x=1"));
+        page.pageRequest().accept("text/html").get("/admin/models/v0").then().statusCode(400);
     }
 
     @Test

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.model.HeldTrainingSlot;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -98,13 +100,38 @@ public class ModelLifecycleTest {
         admin.request().contentType("text/plain").body("linear").post("/api/v1/models/train").then().statusCode(415);
     }
 
+    @Test
+    void theSameTrainingAgainNamesTheRunAlreadyQueued() {
+        ActiveModel.await();
+        ActiveModel.awaitNoTraining();
+        Caller admin = Caller.apiKey(keys, "admin");
+        // The slot held, the first run stays queued while its copy (a double click, a retried call) is sent.
+        String[] locations = HeldTrainingSlot.run(() -> {
+            var first = admin.request().contentType("application/json").body("{\"regime\":\"linear\"}").post("/api/v1/models/train")
+                    .then().statusCode(202).extract();
+            var again = admin.request().contentType("application/json").body("{\"regime\":\"linear\"}").post("/api/v1/models/train")
+                    .then().statusCode(202).extract();
+            long run = ((Number) first.path("runId")).longValue();
+            admin.request().contentType("application/json").post("/api/v1/training-runs/" + run + "/cancel").then().statusCode(200);
+            assertEquals(run, ((Number) again.path("runId")).longValue(), "the copy shares the queued run");
+            return new String[] {first.header("Location"), again.header("Location"), "/api/v1/training-runs/" + run};
+        });
+        assertEquals(locations[2], URI.create(locations[0]).getPath());
+        assertEquals(locations[2], URI.create(locations[1]).getPath(), "the copy's 202 names the same run");
+        admin.request().get(URI.create(locations[1]).getPath()).then().statusCode(200)
+                .body("runId", equalTo(Integer.parseInt(locations[2].substring(locations[2].lastIndexOf('/') + 1))))
+                .body("status", equalTo("cancelled"));
+    }
+
     public static int trainAndWait(Caller admin, String body) {
         dev.loopwise.model.ActiveModel.awaitNoTraining();
-        long run = ((Number) admin.request().contentType("application/json").body(body).post("/api/v1/models/train")
-                .then().statusCode(202).extract().path("runId")).longValue();
+        var started = admin.request().contentType("application/json").body(body).post("/api/v1/models/train")
+                .then().statusCode(202).extract();
+        long run = ((Number) started.path("runId")).longValue();
+        assertEquals("/api/v1/training-runs/" + run, URI.create(started.header("Location")).getPath(), "the 202 names the run's address");
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
-            var response = admin.request().get("/api/v1/training-runs/" + run).then().statusCode(200).extract();
+            var response = admin.request().get(URI.create(started.header("Location")).getPath()).then().statusCode(200).extract();
             String status = response.path("status");
             if (status.equals("succeeded")) {
                 return response.path("version");
