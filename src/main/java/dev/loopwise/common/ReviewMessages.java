@@ -166,4 +166,31 @@ public final class ReviewMessages {
         return "Your " + what + " has " + Counts.number(length) + " characters; a " + what + " has at most " + Counts.number(most)
                 + ". Shorten it and send again.";
     }
+
+    /** My judgements, first lines: what the page is. */
+    public static final String HISTORY_INTRO = "Every choice you made on the judging page, newest first: the ticket, the two replies"
+            + " as you saw them (A and B in the order shown, personal data masked), what you chose, your stars and any better reply"
+            + " you wrote. A choice you took back with undo is not listed.";
+    public static final String HISTORY_EMPTY = "You have not judged anything yet. On the judging page, say which of two replies"
+            + " answers a customer's ticket better; each choice you make appears here, newest first.";
+    public static final String HISTORY_NO_OLDER = "No older judgements: this list ended on the page before.";
+
+    /** What to do next on My judgements: judging goes on elsewhere, and a choice stands once its undo window has passed. */
+    public static String historyNext(long undoSeconds) {
+        return "Keep judging on the judging page. A choice can be undone there (U) only within " + undoSeconds + " seconds of"
+                + " making it; after that it stands. If one here was a mistake, tell an admin.";
+    }
+
+    /** A judgement's choice in words, as the reviewer made it: A and B as they were shown. */
+    public static String choiceInWords(String choice, String reason) {
+        return switch (choice) {
+            case "A" -> "A was better";
+            case "B" -> "B was better";
+            case "tie" -> "Tie";
+            case "both_bad" -> "Both bad";
+            case "out_of_scope" -> "Out of scope";
+            case "skip" -> reason == null || reason.isBlank() ? "Skipped" : "Skipped: " + reason;
+            default -> choice;
+        };
+    }
 }

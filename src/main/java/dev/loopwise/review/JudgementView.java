@@ -22,7 +22,7 @@ public record JudgementView(
         @Schema(description = "Milliseconds spent on the item") Integer durationMs,
         @Schema(description = "When it was stored") OffsetDateTime judgedAt) {
 
-    static JudgementView of(Judgement judgement) {
+    public static JudgementView of(Judgement judgement) {
         String choice = judgement.shownAs != null ? judgement.shownAs : shown(judgement.choice, judgement.swapped);
         Short a = judgement.swapped ? judgement.rating2 : judgement.rating1;
         Short b = judgement.swapped ? judgement.rating1 : judgement.rating2;

@@ -101,6 +101,9 @@ final class Endpoints {
             form("POST", "/admin/llm/test", Access.page(200, ADMIN), c -> ""),
             page("GET", "/review", Access.page(200, ADMIN, REVIEWER)),
             page("GET", "/review/judge", Access.page(200, ADMIN, REVIEWER)),
+            page("GET", "/review/history", Access.page(200, ADMIN, REVIEWER)),
+            // A cursor that is no judgement's id: the 400 that says what to send comes after the role check.
+            page("GET", "/review/history?before=abc", Access.page(400, ADMIN, REVIEWER)),
             // Always 200: the counters come with the answer, with or without an item.
             new Row("GET", "/review/items/next", Access.pageScript(200, ADMIN, REVIEWER), null, "application/json", null),
             new Row("POST", "/review/items/{itemId}", Access.pageScript(409, ADMIN, REVIEWER), "application/json", "application/json",
@@ -184,6 +187,8 @@ final class Endpoints {
             api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> ""),
             // A judgement that does not exist: the 404 means the role check passed.
             api("GET", "/api/v1/review/judgements/{missingId}", Access.api(404, ADMIN, REVIEWER), null),
+            api("GET", "/api/v1/review/judgements", Access.api(200, ADMIN, REVIEWER), null),
+            api("GET", "/api/v1/review/judgements?before=0", Access.api(400, ADMIN, REVIEWER), null),
             // Files served as they are: the sign-in page needs them before anyone is signed in.
             new Row("GET", "/favicon.svg", Access.open(200), null, "*/*", null),
             new Row("GET", "/css/loopwise.css", Access.open(200), null, "*/*", null),
