@@ -14,6 +14,8 @@ import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.review.queue.Refill;
 import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.SessionStamps;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,6 +60,10 @@ public class ReviewAdminPage {
     UndecidedRoundStep roundStep;
     @Inject
     AgentReplyProposals proposals;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    SessionStamps stamps;
     @Context
     UriInfo uri;
 
@@ -72,7 +78,7 @@ public class ReviewAdminPage {
 
     /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
     @GET
-    public TemplateInstance show(@QueryParam("decided") String decided, @QueryParam("made") Integer made,
+    public Response show(@QueryParam("decided") String decided, @QueryParam("made") Integer made,
                                  @QueryParam("asked") Integer asked, @QueryParam("short") String shortfall, @QueryParam("gold") Long gold,
                                  @QueryParam("proposed") Integer proposed, @QueryParam("compared") Integer compared,
                                  @QueryParam("on") String on) {
@@ -82,7 +88,9 @@ public class ReviewAdminPage {
                         Intent.listByName().stream().anyMatch(i -> !Intent.OUT_OF_SCOPE.equals(i.name)))
                 : gold != null && isGold(gold) ? ReviewAdminMessages.goldItemSet(gold)
                 : compared != null && comparedAsSaid(compared, "true".equals(on)) ? ReviewAdminMessages.compared(compared, "true".equals(on)) : null;
-        return page(notice);
+        return MakeItemsRefusal.read(uri, currentUser.name(), stamps)
+                .map(refused -> Response.status(refused.status()).entity(page(null, refused.error(), MakeItemsRefusal.form(refused))))
+                .orElseGet(() -> Response.ok(page(notice))).build();
     }
 
     /*
@@ -113,19 +121,18 @@ public class ReviewAdminPage {
     @Path("/generate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response generate(@RestForm String count) {
-        int asked;
         try {
             // Read from the text as typed: letters would otherwise end on the bare error page instead of this one.
-            asked = FormNumbers.whole(COUNT, count, 1, MAX_GENERATE).intValue();
-        } catch (FormNumbers.Refused e) {
-            return Response.status(e.status).entity(page(null, e.getMessage() + " " + ReviewAdminMessages.NOTHING_MADE,
-                    MakeItemsForm.refusing(count))).build();
+            int asked = FormNumbers.whole(COUNT, count, 1, MAX_GENERATE).intValue();
+            Refill refill = generator.refill(asked);
+            int made = refill.made();
+            QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + asked + " asked for", Map.of()));
+            return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + asked
+                    + (refill.shortfall() == Refill.Shortfall.NONE ? "" : "&short=" + refill.shortfall().name()))).build();
+        } catch (ApiException e) {
+            // To the page's own address too, so a reload does not send the form again.
+            return Response.seeOther(MakeItemsRefusal.address(e, count, currentUser.name(), stamps)).build();
         }
-        Refill refill = generator.refill(asked);
-        int made = refill.made();
-        QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + asked + " asked for", Map.of()));
-        return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + asked
-                + (refill.shortfall() == Refill.Shortfall.NONE ? "" : "&short=" + refill.shortfall().name()))).build();
     }
 
     /** Library replies proposed from the agents' answers in the tickets, for intents without any (roles: admin). */

@@ -38,8 +38,8 @@ class FormMistakesTest {
             Map<String, String> form = new HashMap<>(Map.of("method", "dpo", "beta", "0.25", "policyEpochs", "7",
                     "rewardModel", "cross", "seed", SEED));
             form.put(mistake.getKey(), mistake.getValue()[0]);
-            String page = lead.pageRequest().accept("text/html").formParams(form).formParam("csrf-token", lead.csrfToken())
-                    .post("/admin/rounds").then().statusCode(400).extract().asString();
+            String page = lead.landedOn(lead.pageRequest().accept("text/html").formParams(form).formParam("csrf-token", lead.csrfToken())
+                    .post("/admin/rounds"), 400);
             String field = mistake.getKey();
             assertTrue(page.contains(mistake.getValue()[1]), field + ": " + page);
             assertTrue(page.contains("id=\"start-round\""), "the form is shown again: " + page);
@@ -70,8 +70,8 @@ class FormMistakesTest {
     @Test
     void aSeedTooLongForTheComputerSaysHowLongOneMayBe() {
         Caller lead = Caller.session("admin");
-        String page = lead.pageRequest().accept("text/html").formParam("seed", "99999999999999999999").formParam("csrf-token", lead.csrfToken())
-                .post("/admin/rounds").then().statusCode(400).extract().asString();
+        String page = lead.landedOn(lead.pageRequest().accept("text/html").formParam("seed", "99999999999999999999")
+                .formParam("csrf-token", lead.csrfToken()).post("/admin/rounds"), 400);
         assertTrue(page.contains("Seed: 99999999999999999999 is too large. Type a whole number of 18 digits or fewer. No round was started."), page);
     }
 
@@ -85,8 +85,8 @@ class FormMistakesTest {
                 "forty", "Make review items: &#39;forty&#39; is not a whole number. Type one from 1 to 500. Nothing was made.",
                 "501", "Make review items: 501 is too large. Type a whole number from 1 to 500. Nothing was made.");
         for (Map.Entry<String, String> mistake : mistakes.entrySet()) {
-            String page = lead.pageRequest().accept("text/html").formParam("count", mistake.getKey())
-                    .formParam("csrf-token", lead.csrfToken()).post("/admin/review/generate").then().statusCode(400).extract().asString();
+            String page = lead.landedOn(lead.pageRequest().accept("text/html").formParam("count", mistake.getKey())
+                    .formParam("csrf-token", lead.csrfToken()).post("/admin/review/generate"), 400);
             assertTrue(page.contains(mistake.getValue()) && page.contains("id=\"make-items-help\""),
                     "'" + mistake.getKey() + "': " + page);
             // The form (shown while a version answers) keeps the count as typed, marked, and the page opens on it.

@@ -152,6 +152,16 @@ public final class Caller {
         return request().cookies(kind == Kind.SESSION ? Map.of() : cookies);
     }
 
+    /**
+     * The page a refused form lands on, as a browser follows it: the form is answered with a redirect to its page's own
+     * address, and that page, answering {@code status}, says why.
+     */
+    public String landedOn(Response answer, int status) {
+        String location = answer.then().statusCode(303).extract().header("Location");
+        // As the server wrote it: encoded again, the sealed values would read otherwise.
+        return pageRequest().accept("text/html").urlEncodingEnabled(false).get(location).then().statusCode(status).extract().asString();
+    }
+
     @Override
     public String toString() {
         return label;

@@ -79,7 +79,7 @@ final class Endpoints {
             // A run that does not exist: the role check passed when the answer is its 404 (no real run is cancelled).
             form("POST", "/admin/models/runs/{missingId}/cancel", Access.page(404, ADMIN), c -> ""),
             page("GET", "/admin/rounds", Access.page(200, ADMIN)),
-            form("POST", "/admin/rounds", Access.page(400, ADMIN), c -> "method=ppo"),
+            form("POST", "/admin/rounds", Access.page(303, ADMIN), c -> "method=ppo"),
             page("GET", "/admin/rounds/{missingId}", Access.page(404, ADMIN)),
             form("POST", "/admin/rounds/{missingId}/cancel", Access.page(404, ADMIN), c -> ""),
             new Row("GET", "/admin/rounds/{missingId}/progress", Access.pageScript(404, ADMIN), null, "application/json", null),

@@ -7,10 +7,11 @@ import dev.loopwise.review.judging.ReviewNextStep;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.RoundMessages;
 import dev.loopwise.common.db.RowCounts;
-import dev.loopwise.common.http.FormNumbers;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.SessionStamps;
+import dev.loopwise.security.account.RefusalAddress;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.user.User;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,8 +25,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +52,10 @@ public class RoundsPage {
     CurrentUser currentUser;
     @Inject
     ReviewStats reviewStats;
+    @Inject
+    SessionStamps stamps;
+    @Context
+    UriInfo uri;
 
     @CheckedTemplate
     static class Templates {
@@ -59,9 +66,12 @@ public class RoundsPage {
         static native TemplateInstance round(AlignmentRound round, RoundReport report, String alreadyUnderWay, String silence);
     }
 
+    /** The list, or after a refused start the form as typed and why it was refused (each start redirects here). */
     @GET
-    public TemplateInstance list() {
-        return page(null, RoundForm.defaults(config));
+    public Response list() {
+        return StartRefusal.read(uri, currentUser.name(), stamps)
+                .map(refused -> Response.status(refused.status()).entity(refused(refused, StartRefusal.form(refused))))
+                .orElseGet(() -> Response.ok(page(null, RoundForm.defaults(config)))).build();
     }
 
     /** The newest rounds only, saying how many there are in all: the list's cost stays the same as the weeks add rounds. */
@@ -116,11 +126,8 @@ public class RoundsPage {
             // Landing on a round that was already there, with no word, reads as if the click started it.
             return Response.seeOther(URI.create("/admin/rounds/" + started.round().id + (started.shared() ? "?already=true" : ""))).build();
         } catch (ApiException e) {
-            if (e instanceof FormNumbers.Refused refused) {
-                return Response.status(e.status).entity(page(refused.getMessage() + " " + RoundFormats.NOT_STARTED,
-                        typed.refusing(refused.field))).build();
-            }
-            return Response.status(e.status).entity(refused(e, typed)).build();
+            // To the list's own address, as a start that worked goes to its round: a reload does not send the form again.
+            return Response.seeOther(StartRefusal.address(e, typed, currentUser.name(), stamps)).build();
         }
     }
 
@@ -128,13 +135,13 @@ public class RoundsPage {
      * The page after a refused start. Too few judgements yet is where every workspace begins, not a mistake: it shows as
      * the next step (how many there are, how many more, where reviewers judge), and the red error stays for real mistakes.
      */
-    private TemplateInstance refused(ApiException e, RoundForm typed) {
-        if (waitsForJudgements(e)) {
+    private TemplateInstance refused(RefusalAddress.Refusal refused, RoundForm typed) {
+        if (StartRefusal.waitsForJudgements(refused)) {
             return page(null, typed, LifecycleMessages.roundWaitsForJudgements(reviewStats.totals().judgements(),
                     RoundService.importedPreferences(), RoundService.MIN_COMPARISONS,
                     ReviewNextStep.FIRST_ROUND_JUDGEMENTS));
         }
-        return page(RoundFormats.asOnTheForm(e.getMessage()), typed);
+        return page(refused.error(), typed);
     }
 
     static boolean waitsForJudgements(ApiException e) {

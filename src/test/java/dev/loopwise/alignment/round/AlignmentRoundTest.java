@@ -159,9 +159,8 @@ class AlignmentRoundTest {
         }
         // The form says which value did not read as a number, and how to write one (a decimal comma is common).
         Caller lead = Caller.session("admin");
-        String refused = lead.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("method=reward_weighted&beta=0,5&csrf-token=" + lead.csrfToken()).post("/admin/rounds")
-                .then().statusCode(400).extract().asString();
+        String refused = lead.landedOn(lead.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("method=reward_weighted&beta=0,5&csrf-token=" + lead.csrfToken()).post("/admin/rounds"), 400);
         assertTrue(refused.contains("&#39;0,5&#39; is not a number") || refused.contains("'0,5' is not a number"), refused);
     }
 

@@ -65,8 +65,8 @@ class OtherDigitsTest {
         Caller page = Caller.session("admin");
         long items = reviewItems();
         for (String typed : new String[] {ARABIC_INDIC_ONE, FULL_WIDTH_ONE_TWO_THREE}) {
-            String refused = page.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                    .body("csrf-token=" + utf8(page.csrfToken()) + "&count=" + utf8(typed)).post("/admin/review/generate").then().statusCode(400).extract().asString();
+            String refused = page.landedOn(page.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .body("csrf-token=" + utf8(page.csrfToken()) + "&count=" + utf8(typed)).post("/admin/review/generate"), 400);
             assertTrue(refused.contains("Make review items: &#39;" + typed + "&#39; is written with digits other than 0 to 9: type the"
                     + " number with the digits 0 to 9. Nothing was made."), typed + ": " + refused);
         }

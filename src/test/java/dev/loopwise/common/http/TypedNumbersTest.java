@@ -37,7 +37,8 @@ class TypedNumbersTest {
         Caller admin = Caller.session("admin");
         long rounds = rounds();
         for (String beta : List.of("0.5d", "0x1p-1", "0.5F")) {
-            String html = post(admin, "/admin/rounds", "method=dpo&beta=" + beta, 400);
+            String html = admin.landedOn(admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                    .body("method=dpo&beta=" + beta + "&csrf-token=" + admin.csrfToken()).post("/admin/rounds"), 400);
             assertTrue(html.contains("&#39;" + beta + "&#39; is not a number. Type a number from 0.01 to 100, with a point for decimals")
                     && html.contains("No round was started."), beta + ": " + html);
         }

@@ -34,9 +34,8 @@ class RewriteAcceptanceTest extends ReviewerTest {
         Caller admin = Caller.session("admin");
         String page = admin.pageRequest().accept("text/html").get("/admin/review").then().statusCode(200).extract().asString();
         for (String count : new String[] {"-5", ""}) {
-            String refused = admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                    .body("count=" + count + "&csrf-token=" + admin.csrfToken()).post("/admin/review/generate")
-                    .then().statusCode(400).extract().asString();
+            String refused = admin.landedOn(admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                    .body("count=" + count + "&csrf-token=" + admin.csrfToken()).post("/admin/review/generate"), 400);
             assertTrue(refused.contains("a whole number from 1 to 500. Nothing was made."), refused);
         }
         // Made items are announced on a page of their own (a refresh sends nothing again), saying why fewer came than asked.
