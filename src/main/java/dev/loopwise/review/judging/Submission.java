@@ -7,6 +7,7 @@ import dev.loopwise.common.text.PlainText;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.ticket.SlotSyntax;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -36,6 +37,11 @@ public record Submission(
     static final int MAX_REASON = 500;
 
     public Submission {
+        // Any case, as every other choice the API names is taken: the letters upper-case, the words lower-case.
+        if (choice != null) {
+            String lower = choice.toLowerCase(Locale.ROOT);
+            choice = lower.equals("a") || lower.equals("b") ? choice.toUpperCase(Locale.ROOT) : lower;
+        }
         // A side sent as null ({"A": 4, "B": null}) is a side not rated, as JSON clients write an optional value left out.
         // Asked by iterating: an immutable map (Map.of) throws on containsValue(null) rather than answering.
         if (ratings != null && ratings.values().stream().anyMatch(Objects::isNull)) {
