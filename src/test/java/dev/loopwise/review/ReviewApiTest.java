@@ -89,6 +89,11 @@ public class ReviewApiTest extends ReviewerTest {
                 .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
         r.request().contentType("application/json").body("{\"choice\":\"skip\"}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("reason_required")).body("error", equalTo(ReviewMessages.SKIP_REASON_REQUIRED));
+        // A tie whose stars say one reply is clearly better, or both bad with a reply rated good, is as much a slip.
+        r.request().contentType("application/json").body("{\"choice\":\"tie\",\"ratings\":{\"A\":5,\"B\":1}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("which is no tie"));
+        r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"ratings\":{\"A\":5,\"B\":5}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate A 5 of 5"));
         // A choice in any case is that choice, checked as such.
         r.request().contentType("application/json").body("{\"choice\":\"SKIP\"}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("reason_required"));
