@@ -27,6 +27,12 @@ public final class AccountMessages {
     /** Such characters would reach every page and the audit log as they are, or show another name than the one stored. */
     public static final String DISPLAY_NAME_NOT_PLAIN = "A display name cannot contain control characters such as tabs, line breaks"
             + " or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the writing direction.";
+    /** A name sent blank is a slip, as a blank username is: left out, the username is shown. */
+    public static final String DISPLAY_NAME_BLANK = "A display name cannot be blank: write one, or leave it out (on the page, leave"
+            + " the field empty) to show the username.";
+    /** A name sent blank is a slip, as a blank username is: left out, the key is named "API key". */
+    public static final String KEY_NAME_BLANK = "A key's name cannot be blank: write one, or leave it out (on the page, leave the"
+            + " field empty) for the default name.";
     public static final String DISPLAY_NAME_INVISIBLE = "A display name needs letters or signs a reader can see; leave it empty to"
             + " show the username.";
 

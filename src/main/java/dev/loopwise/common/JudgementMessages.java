@@ -31,6 +31,18 @@ public final class JudgementMessages {
         return "Your stars rate " + ratedHigher + " higher than the reply you chose as better: choose that one, or change the stars.";
     }
 
+    /** A tie whose stars say one reply is clearly the better. */
+    public static String tieStarsApart(int starsA, int starsB, int maxGap) {
+        return "Your stars rate A " + starsA + " and B " + starsB + ", which is no tie (a tie's stars differ by at most " + maxGap
+                + "): choose the reply you rated higher, or change the stars.";
+    }
+
+    /** Both bad, with stars that call one of the replies good. */
+    public static String badReplyRatedWell(String letter, int stars, int maxStars) {
+        return "Your stars rate " + letter + " " + stars + " of 5, which is no bad reply (both bad takes at most " + maxStars
+                + " stars a side): choose the better reply, or change the stars.";
+    }
+
     public static String rewriteHidden(String found) {
         return "A rewrite cannot hold control characters or invisible marks such as one that reverses the writing direction (found "
                 + found + "); remove it and send again.";

@@ -27,6 +27,9 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
         if (requestsPerMinute != null && requestsPerMinute < 0) {
             throw ApiException.badRequest("validation_failed", "requestsPerMinute must be 0 (no limit) or more.");
         }
+        if (name != null && name.isBlank()) {
+            throw ApiException.badRequest("validation_failed", AccountMessages.KEY_NAME_BLANK);
+        }
         // Said here for the form as for the API (whose request also checks it), before the database has to.
         if (name != null && name.strip().codePointCount(0, name.strip().length()) > MAX_NAME) {
             throw ApiException.badRequest("validation_failed", "A key's name has at most " + MAX_NAME + " characters.");
@@ -37,7 +40,7 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
         }
         String secret = KEY_PREFIX + randomSecret();
         return new NewApiKey(secret, secret.substring(0, PREFIX_LENGTH), Hashing.sha256Hex(secret),
-                name == null || name.isBlank() ? DEFAULT_NAME : name.strip(), requestsPerMinute);
+                name == null ? DEFAULT_NAME : name.strip(), requestsPerMinute);
     }
 
     /**

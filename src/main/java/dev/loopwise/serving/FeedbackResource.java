@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -81,7 +82,9 @@ public class FeedbackResource {
         if (request == null || request.requestId() == null || request.rating() == null) {
             throw ApiException.badRequest("validation_failed", ServingMessages.FEEDBACK_FIELDS_NEEDED);
         }
-        if (!request.rating().equals("up") && !request.rating().equals("down")) {
+        // Any case, as every other choice the API names is taken.
+        String rating = request.rating().toLowerCase(Locale.ROOT);
+        if (!rating.equals("up") && !rating.equals("down")) {
             throw ApiException.badRequest("validation_failed", ServingMessages.RATING_UP_OR_DOWN);
         }
         // Counted as people count characters: an emoji is one, not the two UTF-16 units Java's length() counts.
@@ -121,7 +124,7 @@ public class FeedbackResource {
         Object[] row = (Object[]) em.createNativeQuery("""
                 insert into feedback (request_id, rating, comment, caller) values (?1, ?2, ?3, ?4)
                 on conflict (request_id, caller) do update set rating = excluded.rating, comment = excluded.comment, created_at = now()
-                returning id, (xmax = 0) as inserted""").setParameter(1, id).setParameter(2, request.rating()).setParameter(3, comment)
+                returning id, (xmax = 0) as inserted""").setParameter(1, id).setParameter(2, rating).setParameter(3, comment)
                 .setParameter(4, currentUser.name()).getSingleResult();
         long feedbackId = ((Number) row[0]).longValue();
         // Its own address, which GET reads; sending again for the same request keeps it, and is no new resource.

@@ -89,6 +89,16 @@ public class ReviewApiTest extends ReviewerTest {
                 .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
         r.request().contentType("application/json").body("{\"choice\":\"skip\"}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("reason_required")).body("error", equalTo(ReviewMessages.SKIP_REASON_REQUIRED));
+        // A tie whose stars say one reply is clearly better, or both bad with a reply rated good, is as much a slip.
+        r.request().contentType("application/json").body("{\"choice\":\"tie\",\"ratings\":{\"A\":5,\"B\":1}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("which is no tie"));
+        r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"ratings\":{\"A\":5,\"B\":5}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate A 5 of 5"));
+        // A choice in any case is that choice, checked as such.
+        r.request().contentType("application/json").body("{\"choice\":\"SKIP\"}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("reason_required"));
+        r.request().contentType("application/json").body("{\"choice\":\"a\",\"ratings\":{\"A\":1,\"B\":5}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
         // What does not go with the choice is refused, not stored beside it or dropped.
         for (String unfitting : new String[] {"{\"choice\":\"skip\",\"reason\":\"unsure\",\"ratings\":{\"A\":1,\"B\":5}}",
                 "{\"choice\":\"out_of_scope\",\"rewrite\":\"We do not sell boats.\"}", "{\"choice\":\"A\",\"reason\":\"unsure\"}"}) {

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.JudgementMessages;
 import dev.loopwise.common.ReviewMessages;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -124,6 +125,21 @@ class ReviewPageApiTest {
         assertEquals(0L, judgementsOf(item), "the refused judgement was not saved");
         post("/review/items/" + item, "{\"choice\":\"A\"}").then().statusCode(200);
         assertEquals(1L, judgementsOf(item));
+    }
+
+    /** Stars that contradict a tie or both bad are refused on the page as on the API, and nothing is saved. */
+    @Test
+    void starsThatContradictATieOrBothBadAreRefusedAndSaveNothing() {
+        ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR);
+        long item = id(next());
+        post("/review/items/" + item, "{\"choice\":\"tie\",\"ratings\":{\"A\":5,\"B\":1}}").then().statusCode(400)
+                .body("code", equalTo("contradictory_ratings")).body("error", equalTo(JudgementMessages.tieStarsApart(5, 1, 1)));
+        post("/review/items/" + item, "{\"choice\":\"both_bad\",\"ratings\":{\"A\":1,\"B\":3}}").then().statusCode(400)
+                .body("code", equalTo("contradictory_ratings")).body("error", equalTo(JudgementMessages.badReplyRatedWell("B", 3, 2)));
+        assertEquals(0, judgementsOf(item));
+        // A shade apart is still a tie.
+        post("/review/items/" + item, "{\"choice\":\"tie\",\"ratings\":{\"A\":4,\"B\":3}}").then().statusCode(200);
+        assertEquals(1, judgementsOf(item));
     }
 
     private long judgementsOf(long item) {

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Preference data out (TRL pairs, KTO rows) and in (TRL pairs). Roles: admin. */
@@ -66,14 +67,15 @@ public class PreferenceResource {
             @Parameter(description = "trl (the default), kto, trl-chat or kto-chat") @QueryParam("format") String read,
             @Context UriInfo uri) {
         String sent = QueryParameters.asSent(uri, "format", read);
-        String format = sent == null ? "trl" : sent;
+        // Any case, as the training regime and a round's method are taken: TRL is how its own documentation writes it.
+        String format = sent == null ? "trl" : sent.toLowerCase(Locale.ROOT);
         StreamingOutput body = switch (format) {
             case "" -> throw ApiException.badRequest("invalid_format", WorkspaceMessages.EMPTY_PREFERENCE_FORMAT);
             case "trl" -> exchange::writeTrl;
             case "kto" -> exchange::writeKto;
             case "trl-chat" -> conversational::writeDpo;
             case "kto-chat" -> conversational::writeKto;
-            default -> throw ApiException.badRequest("invalid_format", WorkspaceMessages.unknownPreferenceFormat(format));
+            default -> throw ApiException.badRequest("invalid_format", WorkspaceMessages.unknownPreferenceFormat(sent));
         };
         // Dated, so the weekly downloads a team keeps side by side neither overwrite nor get numbered copies; UTC, the day
         // every daily figure in Loopwise keeps.

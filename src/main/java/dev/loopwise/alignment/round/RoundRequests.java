@@ -6,6 +6,7 @@ import dev.loopwise.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,7 +33,8 @@ public final class RoundRequests {
 
     /** @param request method and optional overrides: beta, seed, rewardEpochs, rewardModel, policyEpochs, replaySample */
     static RoundSettings settings(AlignmentConfig defaults, RoundResource.RoundRequest request) {
-        String method = request == null || request.method() == null ? defaults.method() : request.method();
+        // Names in any case, as the training regime is taken: DPO is how papers and libraries write it.
+        String method = request == null || request.method() == null ? defaults.method() : lower(request.method());
         if (request != null && request.rewardEpochs() != null && (request.rewardEpochs() < 1 || request.rewardEpochs() > MAX_EPOCHS)) {
             // The reward model's training has no deadline: a huge count would hold the training slot for days.
             throw ApiException.badRequest("invalid_round", "rewardEpochs must be between 1 and " + MAX_EPOCHS + ".");
@@ -43,7 +45,7 @@ public final class RoundRequests {
                     new RewardTrainer.Config(defaults.rewardHidden(),
                             request == null || request.rewardEpochs() == null ? defaults.rewardEpochs() : request.rewardEpochs(),
                             REWARD_LEARNING_RATE, REWARD_BATCH, seed),
-                    request == null || request.rewardModel() == null ? defaults.rewardModel() : request.rewardModel(),
+                    request == null || request.rewardModel() == null ? defaults.rewardModel() : lower(request.rewardModel()),
                     request == null || request.policyEpochs() == null ? defaults.policyEpochs() : request.policyEpochs(),
                     defaults.heldOutShare(), defaults.minRewardAccuracy(), defaults.maxIntentDrop(), defaults.maxKl(),
                     request == null ? null : request.replaySample());
@@ -63,6 +65,10 @@ public final class RoundRequests {
                 number(d, "policyEpochs").intValue(), number(d, "heldOutShare").doubleValue(), number(d, "minRewardAccuracy").doubleValue(),
                 number(d, "maxIntentDrop").doubleValue(), number(d, "maxKl").doubleValue(),
                 d.get("replaySample") instanceof Number replay ? replay.intValue() : null);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     private static Number number(Map<String, Object> description, String key) {

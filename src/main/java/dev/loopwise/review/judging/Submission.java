@@ -7,6 +7,7 @@ import dev.loopwise.common.text.PlainText;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.ticket.SlotSyntax;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,7 +24,8 @@ public record Submission(
                         + " both_bad; out_of_scope: support does not answer this ticket with a library reply (it is labelled oos);"
                         + " skip: the reviewer cannot judge it (needs reason)") String choice,
         @Schema(description = "Optional stars, 1 to 5, for A and B, either or both, such as {\"A\": 4, \"B\": 2}; a side given as null is not"
-                + " rated; the chosen reply's stars may not be below the other's; not with skip", example = "{\"A\": 4, \"B\": 2}")
+                + " rated; the chosen reply's stars may not be below the other's, a tie's may differ by at most one, both_bad's are at most 2"
+                + " each; not with skip", example = "{\"A\": 4, \"B\": 2}")
         Map<String, Integer> ratings,
         @Schema(maxLength = 4000, description = "Optional: a better reply, at most 4,000 characters, slots written as {{name}}; it becomes a pending library reply"
                 + " an admin can accept; not with skip or out_of_scope", example = "Hi, your order {{order_number}} left our warehouse"
@@ -34,8 +36,19 @@ public record Submission(
                 example = "8400") Integer durationMs) {
     public static final int MAX_REWRITE = 4000;
     static final int MAX_REASON = 500;
+    static final String TIE = "tie";
+    static final String BOTH_BAD = "both_bad";
+    /** A tie says neither reply is better: one star apart is a shade, two are a preference. */
+    static final int MAX_TIE_GAP = 1;
+    /** Both bad says neither reply should be sent: 3 stars and up rate a reply as usable. */
+    static final int MAX_BAD_STARS = 2;
 
     public Submission {
+        // Any case, as every other choice the API names is taken: the letters upper-case, the words lower-case.
+        if (choice != null) {
+            String lower = choice.toLowerCase(Locale.ROOT);
+            choice = lower.equals("a") || lower.equals("b") ? choice.toUpperCase(Locale.ROOT) : lower;
+        }
         // A side sent as null ({"A": 4, "B": null}) is a side not rated, as JSON clients write an optional value left out.
         // Asked by iterating: an immutable map (Map.of) throws on containsValue(null) rather than answering.
         if (ratings != null && ratings.values().stream().anyMatch(Objects::isNull)) {
@@ -64,6 +77,18 @@ public record Submission(
         if (starsA != null && starsB != null && (choice.equals("A") && starsA < starsB || choice.equals("B") && starsB < starsA)) {
             // One of the two answers is a slip; a round would learn from whichever it read.
             throw ApiException.badRequest("contradictory_ratings", JudgementMessages.starsContradict(choice.equals("A") ? "B" : "A"));
+        }
+        // As with a strict choice: stars that say one reply is clearly better, or a bad one good, make one answer a slip.
+        if (starsA != null && starsB != null && choice.equals(TIE) && Math.abs(starsA - starsB) > MAX_TIE_GAP) {
+            throw ApiException.badRequest("contradictory_ratings", JudgementMessages.tieStarsApart(starsA, starsB, MAX_TIE_GAP));
+        }
+        if (choice.equals(BOTH_BAD)) {
+            for (String letter : new String[] {"A", "B"}) {
+                Integer stars = letter.equals("A") ? starsA : starsB;
+                if (stars != null && stars > MAX_BAD_STARS) {
+                    throw ApiException.badRequest("contradictory_ratings", JudgementMessages.badReplyRatedWell(letter, stars, MAX_BAD_STARS));
+                }
+            }
         }
         // Characters as a person counts them (an emoji is one), like every other limit of the API.
         if (rewrite != null && PlainText.length(rewrite) > MAX_REWRITE) {

@@ -88,7 +88,8 @@ public class AccountPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String name) {
         try {
-            ApiKeyService.CreatedKey created = keys.create(currentUser.name(), name);
+            // A form sends every field: an empty one is a name left out; one of spaces was typed, and is refused.
+            ApiKeyService.CreatedKey created = keys.create(currentUser.name(), name == null || name.isEmpty() ? null : name);
             return Response.seeOther(URI.create("/account")).cookie(NewKeyCookie.carrying(created.secret(), "/account",
                     uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {

@@ -107,7 +107,9 @@ public class UsersPage {
     public Response create(@RestForm String username, @RestForm String password, @RestForm String role,
                            @RestForm String displayName) {
         try {
-            User user = users.create(username, password == null || password.isEmpty() ? null : password, role, displayName);
+            // A form sends every field: an empty one is one left out; one of spaces was typed, and is refused.
+            User user = users.create(username, password == null || password.isEmpty() ? null : password, role,
+                    displayName == null || displayName.isEmpty() ? null : displayName);
             return Response.seeOther(URI.create("/admin/users?created=" + user.username)).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(e.getMessage(), null, new NewUser(username == null ? "" : username,
@@ -126,7 +128,7 @@ public class UsersPage {
             Boolean disabled = chosen == null ? null : chosen.equals("disabled");
             String newPassword = password == null || password.isEmpty() ? null : password;
             Instant asked = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            User user = users.update(currentUser.name(), id, new UserService.UserChange(displayName, role == null ? null : new RoleNames(role), newPassword, disabled));
+            User user = users.update(currentUser.name(), id, new UserService.UserChange(shownName(id, displayName), role == null ? null : new RoleNames(role), newPassword, disabled));
             Response.ResponseBuilder saved = Response.seeOther(URI.create("/admin/users?updated=" + user.username));
             // An admin who changed their own role or password here ended their other sessions; this one carries on, as
             // on Account, rather than signing them out without a word on the way back to this page.
@@ -151,7 +153,9 @@ public class UsersPage {
     public Response createKey(@PathParam("id") long id, @RestForm String name, @RestForm String from) {
         try {
             User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(AccountMessages.noAccount(id)));
-            ApiKeyService.CreatedKey created = keys.create(user.username, name, user.username + " key", null);
+            // A form sends every field: an empty one is a name left out; one of spaces was typed, and is refused.
+            String given = name == null || name.isEmpty() ? null : name;
+            ApiKeyService.CreatedKey created = keys.create(user.username, given, user.username + " key", null);
             return Response.seeOther(URI.create(PATH + "?keyFor=" + user.username))
                     .cookie(NewKeyCookie.carrying(created.secret(), PATH, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
@@ -202,6 +206,15 @@ public class UsersPage {
         List<User> listed = User.listByName();
         return Templates.users(listed, ApiKey.activeByUser(listed), currentUser.name(), error, notice, typed, config.minPasswordLength(),
                 issued, refusedKey, refusedField, refusedChange);
+    }
+
+    /** An emptied name field shows the username again, as an account made without a name does; spaces are refused. */
+    private static String shownName(long id, String typed) {
+        if (typed == null || !typed.isEmpty()) {
+            return typed;
+        }
+        User user = User.findById(id);
+        return user == null ? null : user.username;
     }
 
     /** The field of "Add a user" a refusal is about, which the page marks and puts the cursor in; null when none is. */

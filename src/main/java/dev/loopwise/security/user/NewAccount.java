@@ -35,7 +35,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
             password = NewApiKey.randomSecret();
         }
         checkPassword(password, minPasswordLength);
-        String name = displayName == null || displayName.isBlank() ? username : checkedDisplayName(displayName);
+        String name = displayName == null ? username : checkedDisplayName(displayName);
         return new NewAccount(username, String.join(",", roleSet), hash(password), name);
     }
 
@@ -52,6 +52,9 @@ public record NewAccount(String username, String roles, String passwordHash, Str
 
     /** Say it before the database has to. */
     static String checkedDisplayName(String displayName) {
+        if (displayName.isBlank()) {
+            throw ApiException.badRequest("invalid_display_name", AccountMessages.DISPLAY_NAME_BLANK);
+        }
         String name = displayName.strip();
         if (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME) {
             throw ApiException.badRequest("invalid_display_name", AccountMessages.displayNameTooLong(MAX_DISPLAY_NAME));

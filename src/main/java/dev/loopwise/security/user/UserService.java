@@ -90,7 +90,7 @@ public class UserService {
             }
         }
         if (change.displayName() != null) {
-            String name = change.displayName().isBlank() ? user.username : NewAccount.checkedDisplayName(change.displayName());
+            String name = NewAccount.checkedDisplayName(change.displayName());
             if (!name.equals(user.displayName)) {
                 audit.record("user.rename", "account " + user.username, Map.of("from", user.displayName, "to", name));
             }

@@ -83,8 +83,13 @@ class PreferenceDataTest {
         admin.request().get("/api/v1/export/preferences?format=csv").then().statusCode(400).body("code", equalTo("invalid_format"))
                 .body("error", equalTo("format 'csv' is not one Loopwise exports: use trl (preference pairs), kto (thumbs up/down),"
                         + " trl-chat or kto-chat (the same as chat messages grounded in the knowledge base, for training an LLM)."));
-        admin.request().queryParam("format", "TRL").get("/api/v1/export/preferences").then().statusCode(400)
-                .body("code", equalTo("invalid_format")).body("error", startsWith("format 'TRL' is not one Loopwise exports"));
+        // A format in any case, as TRL's own documentation writes it; the file is named as the lower-case format.
+        admin.request().queryParam("format", "TRL").get("/api/v1/export/preferences").then().statusCode(200)
+                .header("Content-Disposition", containsString("loopwise-trl-"));
+        admin.request().queryParam("format", "Kto-Chat").get("/api/v1/export/preferences").then().statusCode(200)
+                .header("Content-Disposition", containsString("loopwise-kto-chat-"));
+        admin.request().queryParam("format", "TRL2").get("/api/v1/export/preferences").then().statusCode(400)
+                .body("code", equalTo("invalid_format")).body("error", startsWith("format 'TRL2' is not one Loopwise exports"));
     }
 
     @Test
@@ -209,7 +214,7 @@ class PreferenceDataTest {
                 .post("/api/v1/respond").then().statusCode(200).extract().path("requestId");
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\"}")
                 .post("/api/v1/feedback").then().statusCode(201);
-        client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"up\",\"comment\":\"fine\"}")
+        client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"Up\",\"comment\":\"fine\"}")
                 .post("/api/v1/feedback").then().statusCode(200);
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"meh\"}")
                 .post("/api/v1/feedback").then().statusCode(400);

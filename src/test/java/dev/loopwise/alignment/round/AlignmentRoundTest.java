@@ -109,8 +109,11 @@ class AlignmentRoundTest {
         ActiveModel.await();
         Judgements.judgeShorterIsBetter(review, users, 40);
         Caller admin = Caller.apiKey(keys, "admin");
-        JsonPath dpo = runRound(admin, "{\"method\":\"dpo\",\"policyEpochs\":3}");
+        // Names in any case, as the training regime is taken; stored and shown as the lower-case name.
+        JsonPath dpo = runRound(admin, "{\"method\":\"DPO\",\"rewardModel\":\"Vector\",\"policyEpochs\":3}");
         assertStatusFollowsTheGates(dpo);
+        assertEquals("dpo", dpo.getString("method"));
+        assertEquals("vector", dpo.getString("settings.rewardModel"));
         admin.request().contentType("application/json").body("{\"method\":\"ppo\"}").post("/api/v1/rounds")
                 .then().statusCode(400).body("code", equalTo("invalid_round"));
         admin.request().contentType("application/json").body("{\"beta\":-1}").post("/api/v1/rounds").then().statusCode(400);

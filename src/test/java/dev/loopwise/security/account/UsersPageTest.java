@@ -125,6 +125,25 @@ class UsersPageTest {
                 "another session of the account ends with the role change");
     }
 
+    /** A form sends every field: one emptied shows the username again; spaces typed there are refused, as on the API. */
+    @Test
+    void anEmptiedDisplayNameShowsTheUsernameAndOneOfSpacesIsRefused() {
+        String name = "rename" + System.nanoTime() % 1_000_000;
+        long id = ScratchAccounts.user(users.create(name, "long-enough-pw", Role.REVIEWER, "Sam Rename")).id;
+        Caller admin = Caller.session("admin");
+        Response refused = admin.request().redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("displayName", "   ").formParam("role", "reviewer").formParam("password", "")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/users/" + id);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.asString().contains("A display name cannot be blank"), refused.asString());
+        assertEquals("Sam Rename", QuarkusTransaction.requiringNew().call(() -> User.<User>findById(id).displayName));
+        Response saved = admin.request().redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("displayName", "").formParam("role", "reviewer").formParam("password", "")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/users/" + id);
+        assertEquals(303, saved.statusCode(), saved.asString());
+        assertEquals(name, QuarkusTransaction.requiringNew().call(() -> User.<User>findById(id).displayName));
+    }
+
     private static List<String> keysInUse(String page, String username) {
         String row = row(page, username);
         assertTrue(row.contains("API keys in use"), row);

@@ -111,9 +111,16 @@ class ApiKeyTest {
 
         admin.request().delete("/api/v1/keys/" + first).then().statusCode(204);
         admin.request().contentType("application/json").body(body.formatted("Zendesk")).post("/api/v1/keys").then().statusCode(201);
+        // An empty field is a name left out; spaces typed there, or a blank name sent to the API, are a slip and refused.
         for (int i = 0; i < 2; i++) {
-            page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", " ")
+            page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", "")
                     .post("/admin/users/" + userId + "/keys").then().statusCode(303);
+        }
+        page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", "   ")
+                .post("/admin/users/" + userId + "/keys").then().statusCode(400);
+        for (String blank : new String[] {"", "   "}) {
+            admin.request().contentType("application/json").body(body.formatted(blank)).post("/api/v1/keys").then().statusCode(400)
+                    .body("code", equalTo("validation_failed")).body("error", equalTo(AccountMessages.KEY_NAME_BLANK));
         }
         assertEquals(List.of(helpdesk.username + " key", helpdesk.username + " key 2"),
                 activeNames(helpdesk.username, helpdesk.username + " key"));

@@ -24,5 +24,8 @@ class DisplayNameRefusalsTest {
         assertEquals(AccountMessages.DISPLAY_NAME_NOT_PLAIN, refused("Sam\tReviewer").getMessage());
         assertEquals(AccountMessages.DISPLAY_NAME_INVISIBLE, refused("\u200d").getMessage());
         assertEquals("Sam Reviewer", NewAccount.checkedDisplayName("  Sam Reviewer "));
+        // Sent blank is a slip, as a blank username is; only a name left out shows the username.
+        assertEquals(AccountMessages.DISPLAY_NAME_BLANK, refused("").getMessage());
+        assertEquals(AccountMessages.DISPLAY_NAME_BLANK, refused(" \t ").getMessage());
     }
 }
