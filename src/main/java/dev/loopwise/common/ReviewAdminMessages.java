@@ -101,6 +101,7 @@ public final class ReviewAdminMessages {
      * read as every item there is beside a count of dozens waiting.
      */
     public static String showMoreItems(int folded) {
-        return "Show the next " + folded + " newest items (none of them gold)";
+        return folded == 1 ? "Show the next newest item (not gold)"
+                : "Show the next " + Counts.of(folded, "newest item") + " (none of them gold)";
     }
 }

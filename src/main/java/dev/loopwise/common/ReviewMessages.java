@@ -81,10 +81,11 @@ public final class ReviewMessages {
     public static final String REVIEW_JUDGED_ELSEWHERE = "You had already judged this ticket in another tab or on another"
             + " device, so this choice was not saved: the first answer stands. Here is the next ticket.";
     /**
-     * Page text under the choices: what "None fits: out of scope" does, where keyboard and touch users read it too. The page
-     * writes the button's name before it as the button shows it, shorter on a phone.
+     * Page text under the choices: what "None fits: out of scope" does, where keyboard and touch users read it too. A
+     * lower-case fragment never shown alone: the page writes the button's name and a dash before it as the button shows it,
+     * shorter on a phone.
      */
-    public static final String REVIEW_OUT_OF_SCOPE_NOTE = "for a ticket support does not answer with"
+    public static final String REVIEW_OUT_OF_SCOPE_NOTE_AFTER_BUTTON = "for a ticket support does not answer with"
             + " a reply from the library (not a support request, another company's product, gibberish). The model learns to hand"
             + " tickets like it to a person.";
     public static final String REVIEW_SET_ASIDE_NOTE = "Set aside: items that several reviewers skipped (3 unless set otherwise) are no "

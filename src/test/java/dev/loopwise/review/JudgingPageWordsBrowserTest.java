@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.item.Judgement;
-import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,13 +32,12 @@ class JudgingPageWordsBrowserTest extends ReviewerBrowserTest {
 
     WebDriverWait wait;
     String reviewer;
-    List<Long> items;
 
     @BeforeEach
     void setUp() throws Exception {
         ActiveModel.await();
         reviewer = newReviewer("tabs");
-        items = ReviewItems.fresh(em, 3, 1, ReviewItem.REGULAR);
+        freshItems(3);
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
@@ -53,7 +51,7 @@ class JudgingPageWordsBrowserTest extends ReviewerBrowserTest {
             WebElement button = driver.findElement(By.cssSelector("[data-choice=out_of_scope]"));
             WebElement note = driver.findElement(By.id("out-of-scope-note"));
             assertTrue(note.isDisplayed(), "the explanation is on screen");
-            assertEquals("None fits: out of scope — " + ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE, note.getText());
+            assertEquals("None fits: out of scope — " + ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE_AFTER_BUTTON, note.getText());
             assertEquals("out-of-scope-note", button.getAttribute("aria-describedby"), "a screen reader reads it with the button");
             assertTrue(button.getAccessibleName().startsWith("None fits: out of scope"), button.getAccessibleName());
             assertTrue(button.getAttribute("title") == null || button.getAttribute("title").isEmpty(),
@@ -74,7 +72,7 @@ class JudgingPageWordsBrowserTest extends ReviewerBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-A")));
             String button = driver.findElement(By.cssSelector("[data-choice=out_of_scope]")).getText();
             assertTrue(button.startsWith("Out of scope"), button);
-            assertEquals("Out of scope — " + ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE,
+            assertEquals("Out of scope — " + ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE_AFTER_BUTTON,
                     driver.findElement(By.id("out-of-scope-note")).getText());
         });
     }

@@ -63,8 +63,8 @@ class ReviewItemsFoldTest {
         String someHelp = some.selectFirst("#gold-items-help").text();
         assertTrue(someHelp.startsWith("No gold items yet.") && someHelp.contains("To add one, pick its right answer under Gold answer"
                 + " in a row below and press Make gold"), someHelp);
-        assertEquals("The newest items come first; the next newest wait under the table behind “Show the next”, and older ones"
-                + " are not listed here.",
+        assertEquals("The newest items come first; the other newest items wait under the table behind “Show the next”, and older"
+                + " ones are not listed and cannot be made gold.",
                 some.selectFirst("#items-order").text(), "no gold items to put first: the order is the newest first");
     }
 
@@ -89,16 +89,33 @@ class ReviewItemsFoldTest {
         }
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), ids(GoldItemsFirst.itemsFirst(items)), "7 gold items, more than 6 rows, all in front");
         assertEquals(List.of(8L, 9L, 10L), ids(GoldItemsFirst.itemsFolded(items)));
+        assertEquals("Show the next 3 newest items (none of them gold)", GoldItemsFirst.itemsFoldSummary(items));
         List<ReviewItem> eight = items.subList(2, 10);
         assertEquals(eight, GoldItemsFirst.itemsFirst(eight));
         assertTrue(GoldItemsFirst.itemsFolded(eight).isEmpty(), "a short list has no fold");
     }
 
-    /** On the page: the gold item made here leads, no gold item waits in the fold, and every item is listed once. */
+    /** One item left for the fold reads as one, not "the next 1 newest items". */
     @Test
-    void thePageShowsTheGoldItemFirstAndFoldsTheOlderOnes() {
-        List<Long> made = ReviewItems.fresh(em, 10, 1, ReviewItem.REGULAR);
-        long gold = made.get(2);
+    void aFoldOfOneItemSaysSo() {
+        List<ReviewItem> items = new ArrayList<>();
+        for (long id = 1; id <= 9; id++) {
+            items.add(item(id, id <= 8));
+        }
+        assertEquals(List.of(9L), ids(GoldItemsFirst.itemsFolded(items)), "8 gold items in front, 1 regular one left");
+        assertEquals("Show the next newest item (not gold)", GoldItemsFirst.itemsFoldSummary(items));
+    }
+
+    /**
+     * On the page: the list stops at the newest 15 beside the open gold items however old, so of 17 items made here the
+     * oldest, made gold, leads and the next oldest is not listed at all; no gold item waits in the fold, and every item is
+     * listed once. (Making items closes every other open item, so no gold item of another test is listed beside these.)
+     */
+    @Test
+    void thePageShowsTheGoldItemFirstFoldsTheNextNewestAndLeavesOlderOnesOut() {
+        List<Long> made = ReviewItems.fresh(em, 17, 1, ReviewItem.REGULAR);
+        long gold = made.get(0);
+        long oldestNotGold = made.get(1);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update review_items set kind = 'gold', gold_choice = '1' where id = ?1").setParameter(1, gold).executeUpdate());
         try {
@@ -114,11 +131,16 @@ class ReviewItemsFoldTest {
                     .matcher(page.selectFirst("#items-fold > summary").text());
             assertTrue(summary.matches(), page.selectFirst("#items-fold > summary").text());
             assertEquals(folded.size(), Integer.parseInt(summary.group(1)));
+            assertEquals(6, first.size(), "the one gold item, then the 5 newest");
+            assertEquals(10, folded.size(), "the other 10 of the newest 15");
             List<String> all = new ArrayList<>();
             first.forEach(row -> all.add(row.selectFirst("td[data-label=\"#\"]").text()));
             folded.forEach(row -> all.add(row.selectFirst("td[data-label=\"#\"]").text()));
             assertEquals(all.size(), new HashSet<>(all).size(), "no item listed twice: " + all);
-            assertTrue(all.containsAll(made.stream().map(String::valueOf).toList()), "the 10 newest are all listed: " + all);
+            assertFalse(all.contains(String.valueOf(oldestNotGold)), "an item past the newest 15 that is not gold is not listed: " + all);
+            List<String> listed = made.stream().filter(id -> id != oldestNotGold).map(String::valueOf).toList();
+            assertTrue(all.containsAll(listed), "the old gold item and the 15 newest are all listed: " + all);
+            assertEquals(16, all.size(), "nothing else is listed: " + all);
             assertTrue(page.selectFirst("#items-order").text().contains("gold items come first"), "the order is said");
             assertTrue(page.selectFirst("#gold-items-help").text().startsWith("A gold item is one whose right answer you fixed"),
                     page.selectFirst("#gold-items-help").text());

@@ -206,8 +206,8 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
-    static String outOfScopeNote() {
-        return ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE;
+    static String outOfScopeNoteAfterButton() {
+        return ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE_AFTER_BUTTON;
     }
 
     @TemplateExtension(namespace = "review")
