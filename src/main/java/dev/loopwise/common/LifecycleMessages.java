@@ -140,10 +140,7 @@ public final class LifecycleMessages {
                 + " usually give a result you can trust, more when two versions are close (the round then says how many)";
     }
 
-    /**
-     * The judged tickets all fell on one side of the held-out split (it goes by each ticket's hash, so a few tickets can):
-     * how many more tickets would leave about three on each side.
-     */
+    /** Every judged ticket on one side of the split by ticket hash: how many more would leave about three on each side. */
     public static String roundSplitOneSided(int comparisons, int tickets, double heldOutShare, boolean noneAside) {
         int more = Math.max(1, (int) Math.ceil(3 / Math.min(heldOutShare, 1 - heldOutShare)) - tickets);
         return "A round keeps about " + Math.round(heldOutShare * 100) + "% of the judged tickets aside to measure the new version on."

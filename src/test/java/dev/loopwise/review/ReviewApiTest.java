@@ -99,6 +99,9 @@ public class ReviewApiTest extends ReviewerTest {
                 .then().statusCode(400).body("code", equalTo("reason_required"));
         r.request().contentType("application/json").body("{\"choice\":\"a\",\"ratings\":{\"A\":1,\"B\":5}}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
+        // The stars' letters too: lower-case ones are the sides, not letters outside A and B.
+        r.request().contentType("application/json").body("{\"choice\":\"a\",\"ratings\":{\"a\":1,\"b\":5}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
         // What does not go with the choice is refused, not stored beside it or dropped.
         for (String unfitting : new String[] {"{\"choice\":\"skip\",\"reason\":\"unsure\",\"ratings\":{\"A\":1,\"B\":5}}",
                 "{\"choice\":\"out_of_scope\",\"rewrite\":\"We do not sell boats.\"}", "{\"choice\":\"A\",\"reason\":\"unsure\"}"}) {

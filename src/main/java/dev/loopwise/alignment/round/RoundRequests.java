@@ -34,7 +34,7 @@ public final class RoundRequests {
     /** @param request method and optional overrides: beta, seed, rewardEpochs, rewardModel, policyEpochs, replaySample */
     static RoundSettings settings(AlignmentConfig defaults, RoundResource.RoundRequest request) {
         // Names in any case, as the training regime is taken: DPO is how papers and libraries write it.
-        String method = request == null || request.method() == null ? defaults.method() : lower(request.method());
+        String method = lower(request == null || request.method() == null ? defaults.method() : request.method());
         if (request != null && request.rewardEpochs() != null && (request.rewardEpochs() < 1 || request.rewardEpochs() > MAX_EPOCHS)) {
             // The reward model's training has no deadline: a huge count would hold the training slot for days.
             throw ApiException.badRequest("invalid_round", "rewardEpochs must be between 1 and " + MAX_EPOCHS + ".");
@@ -45,7 +45,7 @@ public final class RoundRequests {
                     new RewardTrainer.Config(defaults.rewardHidden(),
                             request == null || request.rewardEpochs() == null ? defaults.rewardEpochs() : request.rewardEpochs(),
                             REWARD_LEARNING_RATE, REWARD_BATCH, seed),
-                    request == null || request.rewardModel() == null ? defaults.rewardModel() : lower(request.rewardModel()),
+                    lower(request == null || request.rewardModel() == null ? defaults.rewardModel() : request.rewardModel()),
                     request == null || request.policyEpochs() == null ? defaults.policyEpochs() : request.policyEpochs(),
                     defaults.heldOutShare(), defaults.minRewardAccuracy(), defaults.maxIntentDrop(), defaults.maxKl(),
                     request == null ? null : request.replaySample());

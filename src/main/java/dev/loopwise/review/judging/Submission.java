@@ -49,11 +49,15 @@ public record Submission(
             String lower = choice.toLowerCase(Locale.ROOT);
             choice = lower.equals("a") || lower.equals("b") ? choice.toUpperCase(Locale.ROOT) : lower;
         }
-        // A side sent as null ({"A": 4, "B": null}) is a side not rated, as JSON clients write an optional value left out.
-        // Asked by iterating: an immutable map (Map.of) throws on containsValue(null) rather than answering.
-        if (ratings != null && ratings.values().stream().anyMatch(Objects::isNull)) {
-            Map<String, Integer> given = new LinkedHashMap<>(ratings);
-            given.values().removeIf(Objects::isNull);
+        // A side sent as null ({"A": 4, "B": null}) is a side not rated, as JSON clients write an optional value left out;
+        // the letters in any case, as the choice's. Rebuilt by iterating: an immutable map (Map.of) throws on a null lookup.
+        if (ratings != null) {
+            Map<String, Integer> given = new LinkedHashMap<>();
+            ratings.forEach((letter, stars) -> {
+                if (stars != null) {
+                    given.put(letter.toUpperCase(Locale.ROOT), stars);
+                }
+            });
             ratings = given;
         }
     }
