@@ -169,17 +169,26 @@ public final class ReviewMessages {
     }
 
     /** My judgements, first lines: what the page is. */
-    public static final String HISTORY_INTRO = "Every choice you made on the judging page, newest first: the ticket, the two replies"
-            + " as you saw them (A and B in the order shown, personal data masked), what you chose, your stars and any better reply"
-            + " you wrote. A choice you took back with undo is not listed.";
+    public static final String HISTORY_INTRO = "Every choice you made, newest first: the ticket, the two replies as you saw them"
+            + " (A and B in the order shown, masked as on the judging page), what you chose, your stars and any better reply you"
+            + " wrote. A choice you took back with undo is not listed.";
     public static final String HISTORY_EMPTY = "You have not judged anything yet. On the judging page, say which of two replies"
             + " answers a customer's ticket better; each choice you make appears here, newest first.";
     public static final String HISTORY_NO_OLDER = "No older judgements: this list ended on the page before.";
+    /** The link to My judgements, and what follows it on the review home and on the judging page. */
+    public static final String HISTORY_LINK = "My judgements";
+    public static final String HISTORY_LINK_HOME = "every choice you made, newest first, as you saw it.";
+    public static final String HISTORY_LINK_JUDGING = "look back at what you chose, newest first.";
 
     /** What to do next on My judgements: judging goes on elsewhere, and a choice stands once its undo window has passed. */
     public static String historyNext(long undoSeconds) {
-        return "Keep judging on the judging page. A choice can be undone there (U) only within " + undoSeconds + " seconds of"
-                + " making it; after that it stands. If one here was a mistake, tell an admin.";
+        return "Keep judging on the judging page. A choice can be taken back there with undo (U) only within " + undoSeconds
+                + " seconds of making it; after that it stands as given.";
+    }
+
+    /** A card's heading on My judgements names its judgement, so a reviewer can quote it. */
+    public static String historyLabel(long judgementId) {
+        return "Judgement #" + judgementId;
     }
 
     /** A judgement's choice in words, as the reviewer made it: A and B as they were shown. */

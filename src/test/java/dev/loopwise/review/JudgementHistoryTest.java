@@ -30,7 +30,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class JudgementHistoryTest extends ReviewerTest {
     private static final String REASON = "The ticket is in German";
-    private static final String REWRITE = "Hi, your parcel left our warehouse today and arrives within three days.";
+    private static final String REWRITE = "Hi, your parcel for order {{order_number}} left our warehouse today and arrives within three days.";
+    private static final String EMAIL = "jane.doe@example.com";
+    private static final String CARD = "4111 1111 1111 1111";
+    /** Longer than a line of any list, with its line breaks: My judgements shows it whole, as it was judged. */
+    private static final String TICKET = "Hello,\n\nplease write to me at " + EMAIL + " about my order. "
+            + "The parcel was meant to arrive last week and it still has not come. ".repeat(6) + "\nThanks, Jane";
 
     @Inject
     ReviewLeases leases;
@@ -49,9 +54,14 @@ class JudgementHistoryTest extends ReviewerTest {
     @Test
     void theCallersOwnJudgementsNewestFirstAsShownAPageAtATime() {
         items = ReviewItems.fresh(em, 4, 1, ReviewItem.REGULAR);
+        // The first item handed out holds personal data in its ticket and in the reply shown as B.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update review_items set ticket_text = ?1, reply1_text = reply1_text || ' We charged card ' || ?2 || '.' where id = ?3")
+                .setParameter(1, TICKET).setParameter(2, CARD).setParameter(3, items.get(0)).executeUpdate());
         Caller mine = reviewer();
         Caller other = reviewer();
         long swappedItem = next(mine);
+        assertEquals(items.get(0), swappedItem, "the first item is handed out first");
         QuarkusTransaction.requiringNew().run(() -> leases.grant(swappedItem, idOf(mine), true));
         long first = judge(mine, swappedItem, "{\"choice\":\"A\",\"ratings\":{\"A\":5,\"B\":2}}");
         long second = judge(mine, next(mine), "{\"choice\":\"both_bad\",\"rewrite\":\"" + REWRITE + "\"}");
@@ -69,6 +79,10 @@ class JudgementHistoryTest extends ReviewerTest {
                 .body("[2].ticket", equalTo(privacy.mask(swapped.ticketText)))
                 .body("[1].choice", equalTo("both_bad")).body("[1].rewrite", equalTo(REWRITE))
                 .body("[0].choice", equalTo("skip")).body("[0].reason", equalTo(REASON));
+        String ticket = all.jsonPath().getString("[2].ticket");
+        String replyB = all.jsonPath().getString("[2].replyB");
+        assertTrue(ticket.contains("[EMAIL]") && !ticket.contains(EMAIL), "the ticket's e-mail address is masked: " + ticket);
+        assertTrue(replyB.contains("[CARD]") && !replyB.contains(CARD), "the reply's card number is masked: " + replyB);
         assertEquals(List.of(othersOwn), ids(other.request().get("/api/v1/review/judgements")));
 
         Response page = mine.request().get("/api/v1/review/judgements?limit=2");
@@ -90,8 +104,16 @@ class JudgementHistoryTest extends ReviewerTest {
         assertTrue(newest > 0 && newest < middle && middle < oldest, "newest first: " + newest + ", " + middle + ", " + oldest);
         assertFalse(html.contains("id=\"judgement-" + othersOwn + "\""), "another reviewer's judgement is not listed");
         assertTrue(html.contains("A was better") && html.contains("Both bad") && html.contains("Skipped: " + REASON), html);
-        assertTrue(html.contains("5 of 5 stars") && html.contains("2 of 5 stars") && html.contains(REWRITE), html);
+        assertTrue(html.contains("5 of 5 stars") && html.contains("2 of 5 stars") && html.contains("left our warehouse today"), html);
         assertTrue(html.contains("<span class=\"date\">"), "dates in the app's style");
+        assertFalse(html.contains(EMAIL) || html.contains(CARD), "personal data masked on the page as in the API");
+        assertTrue(html.contains(ticket) && html.contains("We charged card [CARD]."),
+                "the ticket whole, line breaks and all, and the reply to its end");
+        assertTrue(html.contains("Judgement #" + first), "each card names its judgement");
+        String rewrite = html.substring(html.indexOf("class=\"text rewrite-text\""));
+        rewrite = rewrite.substring(0, rewrite.indexOf("</p>"));
+        assertTrue(rewrite.contains("<span class=\"slot\" title=\"to be filled in by your helpdesk or an agent\">order number</span>")
+                && !rewrite.contains("{{"), "the rewrite's slot as a blank, as in the replies: " + rewrite);
         assertFalse(html.contains("id=\"history-older\""), "no Older link while one page holds them all");
         String older = browser.pageRequest().accept("text/html").get("/review/history?before=" + third).then().statusCode(200)
                 .extract().asString();

@@ -102,7 +102,7 @@ final class Endpoints {
             page("GET", "/review", Access.page(200, ADMIN, REVIEWER)),
             page("GET", "/review/judge", Access.page(200, ADMIN, REVIEWER)),
             page("GET", "/review/history", Access.page(200, ADMIN, REVIEWER)),
-            // A cursor that is no judgement's id: the 400 that says what to send comes after the role check.
+            // A cursor that is no whole number of 1 or more: the 400 that says what to send comes after the role check.
             page("GET", "/review/history?before=abc", Access.page(400, ADMIN, REVIEWER)),
             // Always 200: the counters come with the answer, with or without an item.
             new Row("GET", "/review/items/next", Access.pageScript(200, ADMIN, REVIEWER), null, "application/json", null),

@@ -1,6 +1,7 @@
 package dev.loopwise.review.history;
 
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.ticket.SlotFiller;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
 
@@ -19,6 +20,24 @@ public class HistoryFormats {
     static String starsOf(PastJudgement judgement, String side) {
         Integer stars = judgement.ratings().get(side);
         return stars == null ? null : stars + " of 5 " + (stars == 1 ? "star" : "stars");
+    }
+
+    /**
+     * The reply shown as {@code side} ("A" or "B"), whole and with its line breaks, each open slot a named blank as the
+     * judging page showed it.
+     */
+    static List<SlotFiller.Piece> reply(PastJudgement judgement, String side) {
+        return SlotFiller.pieces("A".equals(side) ? judgement.replyA() : judgement.replyB());
+    }
+
+    /** The better reply the reviewer wrote, its slots as blanks as in the replies beside it. */
+    static List<SlotFiller.Piece> rewriteWithBlanks(PastJudgement judgement) {
+        return SlotFiller.pieces(judgement.rewrite());
+    }
+
+    /** "Judgement #123": the id a reviewer can quote when asking about one of their choices. */
+    static String label(PastJudgement judgement) {
+        return ReviewMessages.historyLabel(judgement.judgementId());
     }
 
     static boolean chose(PastJudgement judgement, String side) {
@@ -49,5 +68,22 @@ public class HistoryFormats {
     @TemplateExtension(namespace = "history")
     static String noOlder() {
         return ReviewMessages.HISTORY_NO_OLDER;
+    }
+
+    @TemplateExtension(namespace = "history")
+    static String link() {
+        return ReviewMessages.HISTORY_LINK;
+    }
+
+    /** What the review home says My judgements holds, after the link. */
+    @TemplateExtension(namespace = "history")
+    static String linkOnHome() {
+        return ReviewMessages.HISTORY_LINK_HOME;
+    }
+
+    /** What the judging page says My judgements holds, after the link. */
+    @TemplateExtension(namespace = "history")
+    static String linkOnJudging() {
+        return ReviewMessages.HISTORY_LINK_JUDGING;
     }
 }

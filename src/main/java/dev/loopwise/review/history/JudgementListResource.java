@@ -42,7 +42,7 @@ public class JudgementListResource {
     public RestResponse<List<PastJudgement>> list(
             @Parameter(description = "Judgements a page, at most " + MAX_LIMIT + " (default " + HistoryPage.PAGE_SIZE + ")")
             @QueryParam("limit") String limit,
-            @Parameter(description = "A judgementId: list the caller's judgements older than it (the next page)")
+            @Parameter(description = "A whole number of 1 or more, normally the last judgementId shown: list the caller's judgements older than it (the next page)")
             @QueryParam("before") String before,
             @Context UriInfo uri) {
         Paging.Request request = Paging.read("limit", limit, HistoryPage.PAGE_SIZE, MAX_LIMIT, "offset", null, false, before);

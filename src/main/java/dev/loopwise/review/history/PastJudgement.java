@@ -16,9 +16,9 @@ public record PastJudgement(
         @Schema(description = "The judgement's id; the next page is asked for with before set to the last one shown") long judgementId,
         @Schema(description = "The item judged") long itemId,
         @Schema(description = "When it was stored") OffsetDateTime judgedAt,
-        @Schema(description = "The customer's ticket, personal data masked") String ticket,
-        @Schema(description = "The reply shown as A, personal data masked") String replyA,
-        @Schema(description = "The reply shown as B, personal data masked") String replyB,
+        @Schema(description = "The customer's ticket, masked as on the judging page") String ticket,
+        @Schema(description = "The reply shown as A, masked as on the judging page") String replyA,
+        @Schema(description = "The reply shown as B, masked as on the judging page") String replyB,
         @Schema(description = "A, B, tie, both_bad, out_of_scope or skip, as the reviewer chose", enumeration = {"A", "B", "tie",
                 "both_bad", "out_of_scope", "skip"}) String choice,
         @Schema(description = "The stars given to A and B, such as {\"A\": 4, \"B\": 2}; a side not rated is left out")
