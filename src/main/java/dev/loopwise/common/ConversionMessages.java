@@ -55,8 +55,8 @@ public final class ConversionMessages {
         String value = quotedValue(conversion);
         if (inPath && parameter.equals("version") && value != null && AS_SHOWN.matcher(value).matches()) {
             // The pages print versions as "v3": a client copying one is told the one change to make.
-            return where + " is a number written without the 'v' the pages print before it: write '" + value.substring(1)
-                    + "', not '" + value + "'.";
+            return where + " is written as the pages print it ('" + shown(value) + "'): write the number alone, '"
+                    + shown(value.substring(1)) + "'.";
         }
         if (value != null && !WholeNumbers.hasOtherDigits(value) && !WholeNumbers.isPlain(value) && !WHOLE.matcher(value.strip()).matches()) {
             return where + " must be a whole number, written with the digits 0 to 9, not '" + shown(value) + "'.";
@@ -97,7 +97,8 @@ public final class ConversionMessages {
     }
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
-    private static final Pattern AS_SHOWN = Pattern.compile("[vV][1-9][0-9]*");
+    /** Up to nine digits, as the pages' filter takes: a longer number is no version, and "write it alone" would be refused. */
+    private static final Pattern AS_SHOWN = Pattern.compile("[vV][1-9][0-9]{0,8}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+|\\d*\\.\\d+([eE][+-]?\\d+)?)");
 

@@ -45,9 +45,10 @@ public final class KnowledgeFileMessages {
     }
 
     /**
-     * A file whose name has no ending (or that came with no name) and whose content type says nothing of what it holds
-     * (none, or application/octet-stream, what many clients send for any file): its text may well be an article, so it
-     * is told how to say which kind, not that it is no knowledge-base file. {@code type} null: none was sent.
+     * A text file whose name has no ending, or one that is none of the kinds read or refused by name ("faq.v2"), or that
+     * came with no name, and whose content type says nothing of what it holds (none, or application/octet-stream, what
+     * many clients send for any file): its text may well be an article, so it is told how to say which kind, not that it
+     * is no knowledge-base file. {@code type} null: none was sent.
      */
     public static String formatNotSaid(String fileName, String type, String endings) {
         String sent = type == null ? "no content type" : "the content type " + type + ", which says nothing of what a file holds";
@@ -57,7 +58,9 @@ public final class KnowledgeFileMessages {
             return "The file came with no name and " + sent + ", so there is nothing to read it by: give its name with its ending in"
                     + " ?name= (for example ?name=returns.md; the endings read are " + endings + ")" + typed;
         }
-        return "'" + fileName + "' has no ending and came with " + sent + ", so there is nothing to read it by: name the file with one"
+        int dot = fileName.lastIndexOf('.');
+        String ending = dot < 0 ? "no ending" : "no ending this import knows ('" + fileName.substring(dot) + "')";
+        return "'" + fileName + "' has " + ending + " and came with " + sent + ", so there is nothing to read it by: name the file with one"
                 + " of " + endings + " (for example " + fileName.strip() + ".md)" + typed;
     }
 

@@ -24,8 +24,11 @@ final class ArticleFiles {
     private ArticleFiles() {
     }
 
-    /** By the file name's ending when it is a known one, else by the content type (browsers often send none that helps). */
-    static Format format(String fileName, String contentType) {
+    /**
+     * By the file name's ending when it is a known one, else by the content type (browsers often send none that helps);
+     * {@code bytes} are looked at only when neither says anything.
+     */
+    static Format format(String fileName, String contentType, byte[] bytes) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         // Plain paragraphs are Markdown as they stand, and a .txt is what a help-centre article pasted into an editor becomes.
@@ -53,11 +56,14 @@ final class ArticleFiles {
             return Format.JSONL;
         }
         String base = type.split(";", 2)[0].strip();
-        if ((base.isEmpty() || base.equals("application/octet-stream")) && !name.contains(".")) {
+        // Past the endings read and refused above, a name's ending ("faq.v2", "Returns policy 1.2") says nothing of its kind.
+        if (base.isEmpty() || base.equals("application/octet-stream")) {
+            // Only text may be an article: a PDF, an archive or a binary file is told what it is instead.
+            decode(bytes, fileName);
             throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.formatNotSaid(fileName, base.isEmpty() ? null : base,
                     EXTENSIONS));
         }
-        String what = !name.isEmpty() ? "'" + fileName + "'" : type.isEmpty() ? "A file without a type" : "A file of type " + type;
+        String what = !name.isEmpty() ? "'" + fileName + "'" : "A file of type " + type;
         throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.notKnowledgeFile(what, fileName, ARTICLE_SHAPE));
     }
 

@@ -84,7 +84,7 @@ public class KnowledgeImporter {
      */
     Prepared prepare(String givenName, String contentType, byte[] bytes, String url) {
         String fileName = fileName(givenName);
-        ArticleFiles.Format format = ArticleFiles.format(fileName, contentType);
+        ArticleFiles.Format format = ArticleFiles.format(fileName, contentType, bytes);
         List<Article> articles = ArticleFiles.read(format, ArticleFiles.decode(bytes, fileName), fileName, address(url, format));
         List<List<Passages.Draft>> drafts = new ArrayList<>();
         List<String> texts = new ArrayList<>();

@@ -14,13 +14,14 @@ import java.util.Set;
 /**
  * A key about to be stored: the rules for its secret, prefix, hash, name and limit, and what the audit trail says of
  * it. {@link dev.loopwise.security.apikey.ApiKeyService} and the command line's direct path ({@link dev.loopwise.security.apikey.ApiKeyCommand}) both store keys made here.
+ * {@code requestsPerMinute}: the key's own limit (0: none); null takes the configured default.
  */
 public record NewApiKey(String secret, String prefix, String hash, String name, Integer requestsPerMinute) {
     public static final String KEY_PREFIX = "lw_";
     private static final int PREFIX_LENGTH = 11;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** {@code requestsPerMinute}: the key's own limit (0: none); null takes the configured default. */
+    /** The most characters a key's name has once stripped: the API, the form and the command line refuse a longer one alike. */
     public static final int MAX_NAME = 100;
 
     public static NewApiKey issue(String name, Integer requestsPerMinute) {

@@ -3,6 +3,8 @@ package dev.loopwise.knowledge;
 import static dev.loopwise.knowledge.KnowledgeArticles.upload;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -149,6 +151,14 @@ class KnowledgeImportInputTest {
                 .body("error", equalTo("'" + name + "' has no ending and came with the content type application/octet-stream, which says"
                         + " nothing of what a file holds, so there is nothing to read it by: name the file with one of .md, .markdown,"
                         + " .txt, .html, .htm, .jsonl, .ndjson or .json (for example " + name + ".md)" + typed));
+        // An ending that is none of the kinds read or refused by name says no more than none.
+        for (String dotted : new String[] {"faq-" + tag + ".v2", "Returns policy " + tag + " 1.2"}) {
+            admin.request().contentType("application/octet-stream").queryParam("name", dotted).body(article).post(ARTICLES).then()
+                    .statusCode(400).body("code", equalTo("unsupported_type"))
+                    .body("error", startsWith("'" + dotted + "' has no ending this import knows ('"
+                            + dotted.substring(dotted.lastIndexOf('.')) + "') and came with the content type application/octet-stream"))
+                    .body("error", containsString("(for example " + dotted + ".md)"));
+        }
         assertEquals(0, written(tag, mark), "no article, passage or import row");
         // Either said, the same file is read.
         admin.request().contentType("application/octet-stream").queryParam("name", name + ".md").body(article).post(ARTICLES).then()
@@ -157,6 +167,28 @@ class KnowledgeImportInputTest {
                 .statusCode(201).body("articles", equalTo(1));
         admin.request().queryParam("q", tag).get(ARTICLES).then().statusCode(200).extract().jsonPath().getList("id", Integer.class)
                 .forEach(id -> admin.request().delete(ARTICLES + "/" + id).then().statusCode(204));
+    }
+
+    @Test
+    void aFileWithoutANameOrATypeThatIsNoTextIsToldWhatItIs() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
+        byte[] binary = {'#', ' ', 'G', 'i', 'f', 't', 0, 1, 2, 3, '\n'};
+        for (String type : new String[] {"application/octet-stream", null}) {
+            post(admin, type, pdf).body("code", equalTo("unsupported_type"))
+                    .body("error", startsWith("The file is a PDF, whatever its name says.")).body("error", not(containsString("?name=")));
+            post(admin, type, zip).body("code", equalTo("unsupported_type")).body("error", startsWith("The file is a zip archive"));
+            post(admin, type, binary).body("code", equalTo("binary_file")).body("error", startsWith("The file is a binary file"));
+        }
+    }
+
+    private static ValidatableResponse post(Caller admin, String type, byte[] body) {
+        var request = admin.request().body(body);
+        if (type != null) {
+            request.contentType(type);
+        }
+        return request.post(ARTICLES).then().statusCode(400);
     }
 
     private static ValidatableResponse withUrl(Caller admin, String tag, String url) {

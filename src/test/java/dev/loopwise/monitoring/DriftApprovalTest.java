@@ -100,7 +100,8 @@ class DriftApprovalTest {
             assertEquals(200, approved.statusCode(), approved.asString());
             assertEquals(queued, ((Number) approved.path("roundId")).longValue(), "the waiting round, not a copy behind it");
             assertEquals("/api/v1/rounds/" + queued, URI.create(approved.header("Location")).getPath(), "the round's address");
-            Caller.apiKey(keys, "admin").request().get(URI.create(approved.header("Location")).getPath()).then().statusCode(200).body("roundId", equalTo((int) queued));
+            Caller.apiKey(keys, "admin").request().get(URI.create(approved.header("Location")).getPath()).then().statusCode(200)
+                    .body("roundId", equalTo((int) queued));
             // The pages say it waits, rather than "start another" (Rounds) or "no round yet" (the overview).
             Caller lead = Caller.session("admin");
             String rounds = lead.pageRequest().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();

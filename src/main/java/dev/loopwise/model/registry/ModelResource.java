@@ -48,6 +48,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Models")
 @RolesAllowed(Role.ADMIN)
 public class ModelResource {
+    private static final String RUNS = "/api/v1/training-runs/";
+
     @Inject
     ModelService models;
     @Inject
@@ -169,8 +171,6 @@ public class ModelResource {
             throw ApiException.badRequest("invalid_regime", e.getMessage() + ".");
         }
     }
-
-    private static final String RUNS = "/api/v1/training-runs/";
 
     @Operation(summary = "Follow a training run",
             description = "Status, progress, current step and, once it succeeded, the version it made.")

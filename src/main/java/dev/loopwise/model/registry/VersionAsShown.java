@@ -14,7 +14,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * a single address per version, and its refusal says to drop the "v".
  */
 public class VersionAsShown {
-    /** Up to nine digits: a longer number is left to the page, which says it is far larger than any version. */
+    /**
+     * Up to nine digits, which every version number fits in: a longer one is left to the page's refusal of the value,
+     * which says a version is a whole number written with the digits alone.
+     */
     private static final Pattern AS_SHOWN = Pattern.compile("/admin/models/[vV]([1-9][0-9]{0,8})");
 
     @ServerRequestFilter(preMatching = true)

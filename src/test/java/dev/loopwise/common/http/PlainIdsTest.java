@@ -3,6 +3,7 @@ package dev.loopwise.common.http;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.HttpMessages;
@@ -54,16 +55,22 @@ class PlainIdsTest {
         // The API keeps one address per version; the refusal names the one change to make.
         for (String address : new String[] {"/api/v1/models/v1", "/api/v1/models/V1"}) {
             admin.request().get(address).then().statusCode(400).body("code", equalTo("bad_parameter"))
-                    .body("error", equalTo("The version in the path is a number written without the 'v' the pages print before it: write '1',"
-                            + " not '" + address.substring(address.lastIndexOf('/') + 1) + "'."));
+                    .body("error", equalTo("The version in the path is written as the pages print it ('"
+                            + address.substring(address.lastIndexOf('/') + 1) + "'): write the number alone, '1'."));
         }
         admin.request().contentType("application/json").post("/api/v1/models/v12/promote").then().statusCode(400)
-                .body("error", containsString("write '12', not 'v12'"));
+                .body("error", containsString("('v12'): write the number alone, '12'."));
+        // Ten digits are no version: writing them alone would only be refused again, so no such advice is given.
+        String tooLong = admin.request().get("/api/v1/models/v9999999999").then().statusCode(400).body("code", equalTo("bad_parameter"))
+                .extract().path("error");
+        assertEquals("The version in the path must be a whole number, written with the digits 0 to 9, not 'v9999999999'.", tooLong);
         // A page opens the version at its own address, the query kept.
         Caller page = Caller.session("admin");
         page.pageRequest().accept("text/html").redirects().follow(false).get("/admin/models/v3?x=1").then().statusCode(301)
                 .header("Location", endsWith("/admin/models/3?x=1"));
         page.pageRequest().accept("text/html").get("/admin/models/v0").then().statusCode(400);
+        page.pageRequest().accept("text/html").redirects().follow(false).get("/admin/models/v9999999999").then().statusCode(400)
+                .body(containsString("digits 0 to 9, not &#39;v9999999999&#39;"));
     }
 
     @Test

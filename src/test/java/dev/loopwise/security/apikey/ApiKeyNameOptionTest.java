@@ -2,8 +2,10 @@ package dev.loopwise.security.apikey;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.loopwise.cli.LoopwiseCommand;
+import dev.loopwise.security.NewApiKey;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +27,26 @@ class ApiKeyNameOptionTest {
             // Counted in characters as typed, not in UTF-16 units: 101 emoji are 202 of those.
             {"\uD83D\uDD11".repeat(101), "loopwise: --name has 101 characters: it takes at most 100; give a shorter label."}};
         for (String[] name : refused) {
-            // An account that does not exist: had the command gone on to the database, it would have said so instead.
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream before = System.err;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit;
-            try {
-                exit = LoopwiseCommand.commandLine().execute("api-key", "create", "--user", "no-such-user", "--name", name[0]);
-            } finally {
-                System.setErr(before);
-            }
-            assertEquals(2, exit, "'" + name[0] + "'");
-            assertEquals(name[1], err.toString(StandardCharsets.UTF_8).strip());
+            // Checked directly: a check that let the name through would fail here rather than go on to the command's exit.
+            ApiKeyCommand.Create create = new ApiKeyCommand.Create();
+            create.username = "no-such-user";
+            create.name = name[0];
+            IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, create::checkOptions, "'" + name[0] + "'");
+            assertEquals(name[1], "loopwise: " + refusal.getMessage());
         }
+        // The whole command once: the refusal reaches the terminal with exit code 2, before an account that does not exist
+        // would have been looked up in the database.
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = LoopwiseCommand.commandLine().execute("api-key", "create", "--user", "no-such-user", "--name", refused[1][0]);
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals(2, exit);
+        assertEquals(refused[1][1], err.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test
@@ -47,6 +56,8 @@ class ApiKeyNameOptionTest {
         for (String name : new String[] {"x", " " + "k".repeat(100) + " ", "\uD83D\uDD11".repeat(100)}) {
             create.name = name;
             assertDoesNotThrow(create::checkOptions, name);
+            // And the key made with it is named as typed, without the spaces around it.
+            assertEquals(name.strip(), NewApiKey.issue(name, null).name(), name);
         }
     }
 }
