@@ -70,6 +70,7 @@ public class RoundsPage {
     @GET
     public Response list() {
         return StartRefusal.read(uri, currentUser.name(), stamps)
+                .filter(refused -> StartRefusal.stillHolds(refused, reviewStats.totals().judgements(), RoundService.importedPreferences()))
                 .map(refused -> Response.status(refused.status()).entity(refused(refused, StartRefusal.form(refused))))
                 .orElseGet(() -> Response.ok(page(null, RoundForm.defaults(config)))).build();
     }

@@ -56,4 +56,12 @@ final class StartRefusal {
     static boolean waitsForJudgements(Refusal refusal) {
         return RoundService.TOO_FEW_JUDGEMENTS.equals(refusal.code()) || RoundService.NO_JUDGEMENTS.equals(refusal.code());
     }
+
+    /**
+     * Whether the refusal still holds when the page is shown again: one for too few judgements does not once reviewers
+     * have made enough meanwhile (the address is read for minutes), and the page then offers the start as it is.
+     */
+    static boolean stillHolds(Refusal refusal, long judgements, long imported) {
+        return !waitsForJudgements(refusal) || judgements + imported < RoundService.MIN_COMPARISONS;
+    }
 }
