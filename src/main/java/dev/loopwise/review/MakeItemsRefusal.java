@@ -1,6 +1,5 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ReviewAdminMessages;
 import dev.loopwise.common.http.FormNumbers;
 import dev.loopwise.security.SessionStamps;
@@ -22,24 +21,25 @@ final class MakeItemsRefusal {
     private MakeItemsRefusal() {
     }
 
-    /** Where the press lands: the page, saying why nothing was made, the count as typed in its field. */
-    static URI address(ApiException refused, String typed, String user, SessionStamps stamps) {
-        boolean mistyped = refused instanceof FormNumbers.Refused;
+    /** A mistyped count, as the page shows it: why nothing was made, the count as typed marked in its field. */
+    static Refusal of(FormNumbers.Refused refused, String typed) {
         Map<String, String> values = new HashMap<>();
         values.put(COUNT, typed);
-        return RefusalAddress.of("/admin/review", PURPOSE, new Refusal(refused.status.getStatusCode(), refused.code,
-                mistyped ? COUNT : null, mistyped ? refused.getMessage() + " " + ReviewAdminMessages.NOTHING_MADE : refused.getMessage(),
-                values), user, Instant.now(), stamps);
+        return new Refusal(refused.status.getStatusCode(), refused.code, COUNT, refused.getMessage() + " " + ReviewAdminMessages.NOTHING_MADE,
+                values);
+    }
+
+    /** Where the press lands; empty when the count typed makes the address too long to follow. */
+    static Optional<URI> address(Refusal refusal, String user, SessionStamps stamps) {
+        return RefusalAddress.of("/admin/review", PURPOSE, refusal, user, Instant.now(), stamps);
     }
 
     static Optional<Refusal> read(UriInfo uri, String user, SessionStamps stamps) {
         return RefusalAddress.read(uri.getQueryParameters(), PURPOSE, List.of(COUNT), user, Instant.now(), stamps);
     }
 
-    /** The form as the refusal left it: marked when its count was the mistake, the count as typed either way. */
+    /** The form as the refusal left it: the count as typed, marked. */
     static MakeItemsForm form(Refusal refusal) {
-        String typed = refusal.typed(COUNT);
-        return COUNT.equals(refusal.field()) ? MakeItemsForm.refusing(typed)
-                : typed == null || typed.isBlank() ? MakeItemsForm.SUGGESTED : new MakeItemsForm(typed, false);
+        return MakeItemsForm.refusing(refusal.typed(COUNT));
     }
 }

@@ -16,6 +16,7 @@ import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.security.account.RefusalAddress.Refusal;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -121,18 +122,23 @@ public class ReviewAdminPage {
     @Path("/generate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response generate(@RestForm String count) {
+        int asked;
         try {
             // Read from the text as typed: letters would otherwise end on the bare error page instead of this one.
-            int asked = FormNumbers.whole(COUNT, count, 1, MAX_GENERATE).intValue();
-            Refill refill = generator.refill(asked);
-            int made = refill.made();
-            QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + asked + " asked for", Map.of()));
-            return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + asked
-                    + (refill.shortfall() == Refill.Shortfall.NONE ? "" : "&short=" + refill.shortfall().name()))).build();
-        } catch (ApiException e) {
-            // To the page's own address too, so a reload does not send the form again.
-            return Response.seeOther(MakeItemsRefusal.address(e, count, currentUser.name(), stamps)).build();
+            asked = FormNumbers.whole(COUNT, count, 1, MAX_GENERATE).intValue();
+        } catch (FormNumbers.Refused e) {
+            Refusal refusal = MakeItemsRefusal.of(e, count);
+            // To the page's own address too, so a reload does not send the form again; a count too long to carry in an
+            // address is answered with the page itself, rather than lost to the address's limit.
+            return MakeItemsRefusal.address(refusal, currentUser.name(), stamps).map(Response::seeOther)
+                    .orElseGet(() -> Response.status(refusal.status()).entity(page(null, refusal.error(), MakeItemsRefusal.form(refusal))))
+                    .build();
         }
+        Refill refill = generator.refill(asked);
+        int made = refill.made();
+        QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + asked + " asked for", Map.of()));
+        return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + asked
+                + (refill.shortfall() == Refill.Shortfall.NONE ? "" : "&short=" + refill.shortfall().name()))).build();
     }
 
     /** Library replies proposed from the agents' answers in the tickets, for intents without any (roles: admin). */

@@ -2,6 +2,7 @@ package dev.loopwise.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
@@ -9,10 +10,18 @@ import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.Role;
+import dev.loopwise.security.ScratchAccounts;
+import dev.loopwise.security.user.UserService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,6 +39,8 @@ class RefusedFormsLandOnPageBrowserTest extends BrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+    @Inject
+    UserService users;
 
     @Test
     void aRefusedMakeItemsPressLandsOnReviewQuality() throws Exception {
@@ -96,7 +107,8 @@ class RefusedFormsLandOnPageBrowserTest extends BrowserTest {
                 .get("/admin/review?refused=400&field=count&error=Planted&count=7&at=" + System.currentTimeMillis() / 1000 + "&seal=x")
                 .then().statusCode(200).extract().asString();
         assertFalse(review.contains("Planted") || review.contains("aria-invalid"), review);
-        String rounds = admin.pageRequest().accept("text/html").get("/admin/rounds?refused=409&error=Planted")
+        String rounds = admin.pageRequest().accept("text/html")
+                .get("/admin/rounds?refused=409&error=Planted&at=" + System.currentTimeMillis() / 1000 + "&seal=x")
                 .then().statusCode(200).extract().asString();
         assertFalse(rounds.contains("Planted"), rounds);
         // The address a refusal gave shows it; the same address altered shows the page without it.
@@ -108,6 +120,35 @@ class RefusedFormsLandOnPageBrowserTest extends BrowserTest {
         String altered = admin.pageRequest().accept("text/html").urlEncodingEnabled(false).get(landing.replace("count=abc", "count=abd"))
                 .then().statusCode(200).extract().asString();
         assertFalse(altered.contains("abd") || altered.contains("aria-invalid"), altered);
+        // Sealed for the admin who pressed: the very address, opened by another admin, shows that admin the page as it is.
+        String other = "a" + UUID.randomUUID().toString().substring(0, 8);
+        ScratchAccounts.user(users.create(other, "long-enough-pw", Role.ADMIN, null));
+        String theirs = Caller.session(other, "long-enough-pw").pageRequest().accept("text/html").urlEncodingEnabled(false).get(landing)
+                .then().statusCode(200).extract().asString();
+        assertFalse(theirs.contains("abc") || theirs.contains("aria-invalid"), theirs);
+    }
+
+    @Test
+    void aValueTooLongToCarryInAnAddressIsAnsweredWithThePageItself() {
+        // A form takes far more than an address may hold: redirected, the refusal would be lost to the address's own.
+        Caller admin = Caller.session("admin");
+        String seed = "9".repeat(9000);
+        Response start = admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("method=dpo&seed=" + seed + "&csrf-token=" + admin.csrfToken()).post("/admin/rounds");
+        String page = start.then().statusCode(400).extract().asString();
+        assertNull(start.header("Location"), "answered, not redirected");
+        assertTrue(page.contains("Seed: " + "9".repeat(40) + "… is too large.") && page.contains("value=\"" + seed + "\""), page);
+
+        // Make items is offered once a version answers.
+        ActiveModel.await();
+        String count = "\u4e00".repeat(1000);
+        Response make = admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .body("count=" + URLEncoder.encode(count, StandardCharsets.UTF_8) + "&csrf-token=" + admin.csrfToken())
+                .post("/admin/review/generate");
+        String review = make.then().statusCode(400).extract().asString();
+        assertNull(make.header("Location"), "answered, not redirected");
+        assertTrue(review.contains("Make review items: &#39;" + count.substring(0, 40) + "…&#39; is not a whole number.")
+                && review.contains("value=\"" + count + "\""), review);
     }
 
     private void assertLandedOn(String path, String arrival) {

@@ -138,6 +138,20 @@ class BadInputTest {
             failures.add(where + ": no answer (" + e + ")");
             return;
         }
+        String location = response.header("Location");
+        if (response.statusCode() == 303 && location != null && location.contains("refused=")) {
+            // A refused page form lands on its page's own address, as a browser follows it: that page says why, and is judged.
+            where += " -> " + abbreviate(location);
+            try {
+                response = caller.pageRequest().accept("text/html").config(ANSWER_WITHIN).urlEncodingEnabled(false).get(location);
+            } catch (Exception e) {
+                failures.add(where + ": no answer (" + e + ")");
+                return;
+            }
+            if (response.statusCode() < 400) {
+                failures.add(where + ": the refusal's page answered " + response.statusCode() + " without it");
+            }
+        }
         int status = response.statusCode();
         if (status >= 500) {
             failures.add(where + ": " + status + " " + abbreviate(response.asString()));

@@ -1,6 +1,7 @@
 package dev.loopwise.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -18,6 +19,12 @@ final class Endpoints {
 
     private Endpoints() {
     }
+
+    /**
+     * Forms whose row's body is refused, answered as one that worked is, with a redirect: to this page's own address,
+     * carrying the refusal. An admin's 303 alone would not tell the refusal from a start.
+     */
+    static final Map<String, String> REFUSED_ONTO = Map.of("POST /admin/rounds", "/admin/rounds");
 
     /** One endpoint; {@code body} builds a request body for a caller (unique values, CSRF token for forms). */
     record Row(String method, String path, Access access, String contentType, String accept, Function<Caller, String> body) {

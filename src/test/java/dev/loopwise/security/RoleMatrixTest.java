@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +129,12 @@ class RoleMatrixTest {
         String location = response.header("Location");
         if (expected == 303 && !known && (location == null || !location.contains("/login"))) {
             failures.add(row.method() + " " + row.path() + " as anonymous: redirected to " + location);
+        }
+        String refusedOnto = Endpoints.REFUSED_ONTO.get(row.method() + " " + row.path());
+        if (refusedOnto != null && known && response.statusCode() == 303
+                && (location == null || !URI.create(location).getPath().equals(refusedOnto) || !location.contains("refused="))) {
+            failures.add(row.method() + " " + row.path() + " as " + caller + ": expected its refusal on " + refusedOnto
+                    + ", redirected to " + location);
         }
     }
 

@@ -70,6 +70,7 @@ public class RoundsPage {
     @GET
     public Response list() {
         return StartRefusal.read(uri, currentUser.name(), stamps)
+                .filter(refused -> StartRefusal.stillHolds(refused, reviewStats.totals().judgements(), RoundService.importedPreferences()))
                 .map(refused -> Response.status(refused.status()).entity(refused(refused, StartRefusal.form(refused))))
                 .orElseGet(() -> Response.ok(page(null, RoundForm.defaults(config)))).build();
     }
@@ -126,8 +127,14 @@ public class RoundsPage {
             // Landing on a round that was already there, with no word, reads as if the click started it.
             return Response.seeOther(URI.create("/admin/rounds/" + started.round().id + (started.shared() ? "?already=true" : ""))).build();
         } catch (ApiException e) {
+            if (e.status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+                throw e; // no mistake of the form's: the error page says when to try again
+            }
+            RefusalAddress.Refusal refusal = StartRefusal.of(e, typed);
             // To the list's own address, as a start that worked goes to its round: a reload does not send the form again.
-            return Response.seeOther(StartRefusal.address(e, typed, currentUser.name(), stamps)).build();
+            // Values too long to carry in an address are answered with the page itself, rather than lost to its limit.
+            return StartRefusal.address(refusal, currentUser.name(), stamps).map(Response::seeOther)
+                    .orElseGet(() -> Response.status(refusal.status()).entity(refused(refusal, StartRefusal.form(refusal)))).build();
         }
     }
 

@@ -22,10 +22,10 @@ final class StartRefusal {
     }
 
     /**
-     * Where the press lands. Too few judgements carries no sentence: the page words it from the counts it reads, as the
-     * next step; any other refusal carries the sentence the form shows.
+     * The refusal of a press, as the page shows it. Too few judgements carries no sentence: the page words it from the
+     * counts it reads, as the next step; any other refusal carries the sentence the form shows.
      */
-    static URI address(ApiException refused, RoundForm typed, String user, SessionStamps stamps) {
+    static Refusal of(ApiException refused, RoundForm typed) {
         String field = refused instanceof FormNumbers.Refused mistyped ? mistyped.field : null;
         String error = RoundsPage.waitsForJudgements(refused) ? null : field != null ? refused.getMessage() + " " + RoundFormats.NOT_STARTED
                 : RoundFormats.asOnTheForm(refused.getMessage());
@@ -35,8 +35,12 @@ final class StartRefusal {
         values.put("policyEpochs", typed.policyEpochs());
         values.put("rewardModel", typed.rewardModel());
         values.put("seed", typed.seed());
-        return RefusalAddress.of("/admin/rounds", PURPOSE, new Refusal(refused.status.getStatusCode(), refused.code, field, error, values),
-                user, Instant.now(), stamps);
+        return new Refusal(refused.status.getStatusCode(), refused.code, field, error, values);
+    }
+
+    /** Where the press lands; empty when the values typed make the address too long to follow. */
+    static Optional<URI> address(Refusal refusal, String user, SessionStamps stamps) {
+        return RefusalAddress.of("/admin/rounds", PURPOSE, refusal, user, Instant.now(), stamps);
     }
 
     static Optional<Refusal> read(UriInfo uri, String user, SessionStamps stamps) {
@@ -51,5 +55,13 @@ final class StartRefusal {
 
     static boolean waitsForJudgements(Refusal refusal) {
         return RoundService.TOO_FEW_JUDGEMENTS.equals(refusal.code()) || RoundService.NO_JUDGEMENTS.equals(refusal.code());
+    }
+
+    /**
+     * Whether the refusal still holds when the page is shown again: one for too few judgements does not once reviewers
+     * have made enough meanwhile (the address is read for minutes), and the page then offers the start as it is.
+     */
+    static boolean stillHolds(Refusal refusal, long judgements, long imported) {
+        return !waitsForJudgements(refusal) || judgements + imported < RoundService.MIN_COMPARISONS;
     }
 }

@@ -35,7 +35,7 @@ public class HttpLayerErrors {
      * The longest address and the most header bytes a request may have. The HTTP layer's own limits sit well above these
      * (application.properties), because it refuses with an empty answer; past them nothing here can answer in words.
      */
-    static final int MAX_ADDRESS = 8192;
+    public static final int MAX_ADDRESS = 8192;
     static final int MAX_HEADERS = 20 * 1024;
 
     void register(@Observes Router router) {

@@ -1,5 +1,6 @@
 package dev.loopwise.security.account;
 
+import dev.loopwise.common.http.HttpLayerErrors;
 import dev.loopwise.security.SessionStamps;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
@@ -45,8 +46,12 @@ public final class RefusalAddress {
         }
     }
 
-    /** {@code path} with {@code refusal}, sealed for {@code purpose} and the admin {@code user} who pressed {@code now}. */
-    public static URI of(String path, String purpose, Refusal refusal, String user, Instant now, SessionStamps stamps) {
+    /**
+     * {@code path} with {@code refusal}, sealed for {@code purpose} and the admin {@code user} who pressed {@code now}; empty
+     * when the address would be longer than the server takes one ({@link HttpLayerErrors#MAX_ADDRESS}: a form takes far
+     * more), since following it would end on that refusal instead of this one. The caller then answers with the page itself.
+     */
+    public static Optional<URI> of(String path, String purpose, Refusal refusal, String user, Instant now, SessionStamps stamps) {
         Map<String, String> values = values(refusal);
         long at = now.getEpochSecond();
         StringBuilder address = new StringBuilder(path);
@@ -57,7 +62,7 @@ public final class RefusalAddress {
         }
         address.append('&').append(AT).append('=').append(at).append('&').append(SEAL).append('=')
                 .append(stamps.seal(purpose, sealed(values, user, at)));
-        return URI.create(address.toString());
+        return address.length() > HttpLayerErrors.MAX_ADDRESS ? Optional.empty() : Optional.of(URI.create(address.toString()));
     }
 
     /**

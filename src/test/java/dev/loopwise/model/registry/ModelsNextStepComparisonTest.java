@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 class ModelsNextStepComparisonTest {
     @Test
     void theAdviceDoesNotFlipWithWhichVersionIsActive() {
-        // The same pair as above, after v2 was promoted anyway: v1 hands over 93.8% against 56.3% (beyond the 30.6-point
-        // band) at an accuracy within chance, so going back to v1 is advised — on its page, in the question, and on Models.
+        // The pair of VersionComparisonTest's out-of-scope drop, after v2 was promoted anyway: v1 hands over 93.8% against
+        // 56.3% (beyond the 30.6-point band) at an accuracy within chance, so going back to v1 is advised — on its page, in
+        // the question, and on Models.
         ModelVersion v1 = version(1, "candidate", 0.85, 90, "intent/oos_recall", 0.938, "data/oos_test_tickets", 16);
         v1.activatedAt = OffsetDateTime.now().minusDays(1);
         ModelVersion v2 = version(2, "active", 0.81, 90, "intent/oos_recall", 0.563, "data/oos_test_tickets", 16);
