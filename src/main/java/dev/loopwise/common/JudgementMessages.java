@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import java.util.Locale;
+
 /**
  * Why a judgement was not taken. When it was well formed, the item is no longer the reviewer's to answer: each of those
  * says that nothing was saved and what comes next, since the judging page shows the sentence and then the next ticket.
@@ -24,6 +26,11 @@ public final class JudgementMessages {
 
     public static String ratingLetter(String letter) {
         return "Ratings are given for A and B only, not '" + letter + "'.";
+    }
+
+    /** Letters are taken in any case, so "A" and "a" both rate reply A: which stars were meant cannot be told. */
+    public static String ratedTwice(String letter) {
+        return "Reply " + letter + " is rated twice ('" + letter + "' and '" + letter.toLowerCase(Locale.ROOT) + "'): give its stars once.";
     }
 
     /** Stars that rate the other reply higher than the one chosen: one of the two answers is a slip. */

@@ -56,8 +56,9 @@ final class ArticleFiles {
             return Format.JSONL;
         }
         String base = type.split(";", 2)[0].strip();
-        // Past the endings read and refused above, a name's ending ("faq.v2", "Returns policy 1.2") says nothing of its kind.
-        if (base.isEmpty() || base.equals("application/octet-stream")) {
+        // Past the endings read and refused above, a version-like ending ("faq.v2", "Returns policy 1.2") says nothing of a
+        // file's kind; one like ".xml" or ".log" does, and renaming such a file .md would import its markup as the article.
+        if ((base.isEmpty() || base.equals("application/octet-stream")) && !endingNamesAType(name)) {
             // Only text may be an article: a PDF, an archive or a binary file is told what it is instead.
             decode(bytes, fileName);
             throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.formatNotSaid(fileName, base.isEmpty() ? null : base,
@@ -65,6 +66,11 @@ final class ArticleFiles {
         }
         String what = !name.isEmpty() ? "'" + fileName + "'" : "A file of type " + type;
         throw ApiException.badRequest("unsupported_type", KnowledgeFileMessages.notKnowledgeFile(what, fileName, ARTICLE_SHAPE));
+    }
+
+    private static boolean endingNamesAType(String name) {
+        String ending = name.substring(name.lastIndexOf('.') + 1);
+        return name.contains(".") && ending.matches("[a-z][a-z0-9]{0,5}") && !ending.matches("v[0-9]+");
     }
 
     /** Refused when empty, compressed, binary or not UTF-8; UTF-16 with its mark is read, as ticket files are (Windows "Unicode"). */

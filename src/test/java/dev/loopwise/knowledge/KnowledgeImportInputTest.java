@@ -159,6 +159,11 @@ class KnowledgeImportInputTest {
                             + dotted.substring(dotted.lastIndexOf('.')) + "') and came with the content type application/octet-stream"))
                     .body("error", containsString("(for example " + dotted + ".md)"));
         }
+        // An ending that names another kind (.xml, .log) is not told to be renamed .md, which would import its markup as text.
+        for (String typed2 : new String[] {"export-" + tag + ".xml", "server-" + tag + ".log"}) {
+            admin.request().contentType("application/octet-stream").queryParam("name", typed2).body(article).post(ARTICLES).then()
+                    .statusCode(400).body("code", equalTo("unsupported_type")).body("error", not(containsString("(for example")));
+        }
         assertEquals(0, written(tag, mark), "no article, passage or import row");
         // Either said, the same file is read.
         admin.request().contentType("application/octet-stream").queryParam("name", name + ".md").body(article).post(ARTICLES).then()

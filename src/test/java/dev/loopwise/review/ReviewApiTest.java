@@ -99,7 +99,10 @@ public class ReviewApiTest extends ReviewerTest {
                 .then().statusCode(400).body("code", equalTo("reason_required"));
         r.request().contentType("application/json").body("{\"choice\":\"a\",\"ratings\":{\"A\":1,\"B\":5}}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
-        // The stars' letters too: lower-case ones are the sides, not letters outside A and B.
+        // The stars' letters too: lower-case ones are the sides, not letters outside A and B; a side rated twice is refused.
+        r.request().contentType("application/json").body("{\"choice\":\"a\",\"ratings\":{\"A\":5,\"a\":1}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("invalid_rating"))
+                .body("error", equalTo("Reply A is rated twice ('A' and 'a'): give its stars once."));
         r.request().contentType("application/json").body("{\"choice\":\"a\",\"ratings\":{\"a\":1,\"b\":5}}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
         // What does not go with the choice is refused, not stored beside it or dropped.

@@ -69,9 +69,12 @@ public class RoundsPage {
     /** The list, or after a refused start the form as typed and why it was refused (each start redirects here). */
     @GET
     public Response list() {
+        // A refusal that no longer holds (judgements enough came meanwhile) goes, but the settings typed stay in the form:
+        // reset to the defaults without a word, a press of Start would run settings nobody chose.
         return StartRefusal.read(uri, currentUser.name(), stamps)
-                .filter(refused -> StartRefusal.stillHolds(refused, reviewStats.totals().judgements(), RoundService.importedPreferences()))
-                .map(refused -> Response.status(refused.status()).entity(refused(refused, StartRefusal.form(refused))))
+                .map(refused -> StartRefusal.stillHolds(refused, reviewStats.totals().judgements(), RoundService.importedPreferences())
+                        ? Response.status(refused.status()).entity(refused(refused, StartRefusal.form(refused)))
+                        : Response.ok(page(null, StartRefusal.form(refused))))
                 .orElseGet(() -> Response.ok(page(null, RoundForm.defaults(config)))).build();
     }
 

@@ -53,12 +53,15 @@ public record Submission(
         // the letters in any case, as the choice's. Rebuilt by iterating: an immutable map (Map.of) throws on a null lookup.
         if (ratings != null) {
             Map<String, Integer> given = new LinkedHashMap<>();
+            Map<String, Integer> upper = new LinkedHashMap<>();
             ratings.forEach((letter, stars) -> {
                 if (stars != null) {
-                    given.put(letter.toUpperCase(Locale.ROOT), stars);
+                    given.put(letter, stars);
+                    upper.put(letter.toUpperCase(Locale.ROOT), stars);
                 }
             });
-            ratings = given;
+            // {"A": 5, "a": 1} rates one side twice: kept as sent, so that validate() refuses it rather than keep either.
+            ratings = upper.size() == given.size() ? upper : given;
         }
     }
 
@@ -68,6 +71,9 @@ public record Submission(
         }
         if (ratings != null) {
             ratings.forEach((letter, stars) -> {
+                if (!letter.equals("A") && !letter.equals("B") && (letter.equalsIgnoreCase("A") || letter.equalsIgnoreCase("B"))) {
+                    throw ApiException.badRequest("invalid_rating", JudgementMessages.ratedTwice(letter.toUpperCase(Locale.ROOT)));
+                }
                 if (!letter.equals("A") && !letter.equals("B")) {
                     throw ApiException.badRequest("invalid_rating", JudgementMessages.ratingLetter(letter));
                 }
