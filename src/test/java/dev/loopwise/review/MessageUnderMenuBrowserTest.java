@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -67,7 +68,11 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
                 // A choice that is saved: its notice comes with the undo button, which must stay in reach on both.
                 driver.findElement(By.id("message")).click();
                 script("document.getElementById('rewrite').value = '';");
-                driver.findElement(By.cssSelector("[data-choice=tie]")).click();
+                // To the choices, as a reviewer goes: scrolled to the foot (the link to My judgements is there), the choices can
+                // sit at the top of the window, under the message standing there.
+                WebElement tie = driver.findElement(By.cssSelector("[data-choice=tie]"));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", tie);
+                tie.click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("undo-hint")));
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
                 // The first choice that leaves the queue as long as before adds that it was topped up: the longest notice.

@@ -24,7 +24,7 @@ public record Submission(
                         + " both_bad; out_of_scope: support does not answer this ticket with a library reply (it is labelled oos);"
                         + " skip: the reviewer cannot judge it (needs reason)") String choice,
         @Schema(description = "Optional stars, 1 to 5, for A and B, either or both, such as {\"A\": 4, \"B\": 2}; a side given as null is not"
-                + " rated; the chosen reply's stars may not be below the other's, a tie's may differ by at most one, both_bad's are at most 2"
+                + " rated; the chosen reply's stars may not be below the other's, a tie's may differ by at most one, both_bad's are at most 3"
                 + " each; not with skip", example = "{\"A\": 4, \"B\": 2}")
         Map<String, Integer> ratings,
         @Schema(maxLength = 4000, description = "Optional: a better reply, at most 4,000 characters, slots written as {{name}}; it becomes a pending library reply"
@@ -40,8 +40,8 @@ public record Submission(
     static final String BOTH_BAD = "both_bad";
     /** A tie says neither reply is better: one star apart is a shade, two are a preference. */
     static final int MAX_TIE_GAP = 1;
-    /** Both bad says neither reply should be sent: 3 stars and up rate a reply as usable. */
-    static final int MAX_BAD_STARS = 2;
+    /** Both bad says neither reply should be sent: 4 stars and up rate a reply as good, 3 as middling. */
+    static final int MAX_BAD_STARS = 3;
 
     public Submission {
         // Any case, as every other choice the API names is taken: the letters upper-case, the words lower-case.
