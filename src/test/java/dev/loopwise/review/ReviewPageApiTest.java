@@ -134,8 +134,8 @@ class ReviewPageApiTest {
         long item = id(next());
         post("/review/items/" + item, "{\"choice\":\"tie\",\"ratings\":{\"A\":5,\"B\":1}}").then().statusCode(400)
                 .body("code", equalTo("contradictory_ratings")).body("error", equalTo(JudgementMessages.tieStarsApart(5, 1, 1)));
-        post("/review/items/" + item, "{\"choice\":\"both_bad\",\"ratings\":{\"A\":1,\"B\":3}}").then().statusCode(400)
-                .body("code", equalTo("contradictory_ratings")).body("error", equalTo(JudgementMessages.badReplyRatedWell("B", 3, 2)));
+        post("/review/items/" + item, "{\"choice\":\"both_bad\",\"ratings\":{\"A\":1,\"B\":4}}").then().statusCode(400)
+                .body("code", equalTo("contradictory_ratings")).body("error", equalTo(JudgementMessages.badReplyRatedWell("B", 4, 3)));
         assertEquals(0, judgementsOf(item));
         // A shade apart is still a tie.
         post("/review/items/" + item, "{\"choice\":\"tie\",\"ratings\":{\"A\":4,\"B\":3}}").then().statusCode(200);
